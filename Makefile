@@ -1,0 +1,34 @@
+# Two commands on a fresh machine: `make html` builds the book, `make test`
+# runs the tests.  Both create .venv and install the pinned stack first.
+PYTHON      ?= python3
+VENV        := .venv
+BIN         := $(VENV)/bin
+STAMP       := $(VENV)/.installed-stamp
+SPHINXOPTS  ?= -n -W --keep-going
+BUILDDIR    := _build
+
+.PHONY: html test clean distclean venv bench
+
+html: $(STAMP)
+	$(BIN)/sphinx-build -b html -c . $(SPHINXOPTS) docs $(BUILDDIR)/html
+	@echo "The book is in $(BUILDDIR)/html/index.html"
+
+test: $(STAMP)
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench_training.py
+
+venv: $(STAMP)
+
+# Re-install only when the declared dependencies change.
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[book,test]'
+	touch $(STAMP)
+
+clean:
+	rm -rf $(BUILDDIR)
+
+distclean: clean
+	rm -rf $(VENV) src/*.egg-info

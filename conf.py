@@ -1,0 +1,113 @@
+"""Sphinx configuration for the book (sources in docs/, run with -c .)."""
+
+import hashlib
+import json
+import os
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+
+project = "Backpropagation, Executed"
+author = "the backprop authors"
+copyright = "2026, the backprop authors"
+
+extensions = ["myst_nb", "sphinx.ext.mathjax"]
+
+exclude_patterns = ["_build", "**.ipynb_checkpoints"]
+
+# -- MyST -------------------------------------------------------------------
+myst_enable_extensions = ["dollarmath", "amsmath", "colon_fence"]
+myst_dmath_double_inline = True
+myst_heading_anchors = 3
+
+# -- Execution ----------------------------------------------------------------
+# myst-nb's cache key is the notebook's code, not the modules it imports.  Key
+# the cache on a hash of the package so that any change under src/backprop
+# re-executes every chapter instead of reusing outputs of the old code.
+
+
+def _package_hash():
+    h = hashlib.sha256()
+    for path in sorted((ROOT / "src" / "backprop").rglob("*.py")):
+        h.update(path.relative_to(ROOT).as_posix().encode())
+        h.update(path.read_bytes())
+    return h.hexdigest()[:16]
+
+
+backprop_source_hash = _package_hash()
+nb_execution_mode = "cache"
+nb_execution_cache_path = str(ROOT / "_build" / ".jupyter_cache" / backprop_source_hash)
+nb_execution_raise_on_error = True
+nb_execution_show_tb = True
+nb_execution_timeout = 300
+nb_merge_streams = True
+# Anything a cell writes to stderr (a RuntimeWarning, say) becomes a Sphinx
+# warning, and with -W a failed build.
+nb_output_stderr = "warn"
+nb_render_image_options = {"width": "100%"}
+nb_kernel_rgx_aliases = {".*": "python3"}
+
+# -- Numbering ----------------------------------------------------------------
+numfig = True
+numfig_secnum_depth = 1
+math_numfig = True
+math_eqref_format = "({number})"
+numfig_format = {"figure": "Figure %s", "table": "Table %s", "code-block": "Listing %s"}
+
+# Chapters keep the numbers of the book they accompany, whatever their
+# position in the table of contents.
+chapter_numbers = {"matrix-calculus": 6}
+
+# -- HTML ---------------------------------------------------------------------
+html_theme = "sphinx_book_theme"
+html_title = project
+html_static_path = ["docs/_static"]
+html_css_files = ["book.css"]
+html_theme_options = {
+    "show_toc_level": 2,
+    "use_download_button": False,
+    "use_fullscreen_button": False,
+}
+html_last_updated_fmt = None
+
+
+def _renumber_chapters(app, env):
+    """Give each listed chapter its number from ``chapter_numbers``."""
+    for docname, number in app.config.chapter_numbers.items():
+        secnums = env.toc_secnumbers.get(docname)
+        if not secnums:
+            continue
+        for anchor, nums in list(secnums.items()):
+            secnums[anchor] = (number,) + tuple(nums[1:])
+        for figtype, ids in env.toc_fignumbers.get(docname, {}).items():
+            for fid, nums in list(ids.items()):
+                ids[fid] = (number,) + tuple(nums[1:])
+    return []
+
+
+def _quiet_kernelspec():
+    """A ``python3`` kernelspec whose kernel logs errors only.
+
+    ipykernel 7.4 warns at every start that the kernel talks over TCP, which
+    is harmless for a local build and would bury the messages that matter.
+    The spec lives in the build folder and is found first via JUPYTER_PATH;
+    it runs the same interpreter as Sphinx (the project's .venv).
+    """
+    path = ROOT / "_build" / "jupyter"
+    spec = path / "kernels" / "python3" / "kernel.json"
+    spec.parent.mkdir(parents=True, exist_ok=True)
+    argv = [sys.executable, "-m", "ipykernel_launcher", "-f", "{connection_file}", "--IPKernelApp.log_level=ERROR"]
+    spec.write_text(json.dumps({"argv": argv, "display_name": "Python 3", "language": "python"}))
+    os.environ["JUPYTER_PATH"] = os.pathsep.join(filter(None, [str(path), os.environ.get("JUPYTER_PATH")]))
+
+
+_quiet_kernelspec()
+
+
+def setup(app):
+    # A change of package hash changes this value, and an "env" value forces
+    # Sphinx to re-read (and so re-execute) every page.
+    app.add_config_value("backprop_source_hash", "", "env")
+    app.add_config_value("chapter_numbers", {}, "env")
+    app.connect("env-get-updated", _renumber_chapters, priority=900)

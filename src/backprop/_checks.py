@@ -1,0 +1,50 @@
+"""Input checks shared by the package: clear errors at the boundary."""
+
+from __future__ import annotations
+
+import numpy as np
+
+
+def as_rng(rng):
+    """A ``numpy.random.Generator`` from a seed, a generator or ``None``."""
+    if isinstance(rng, np.random.Generator):
+        return rng
+    if rng is None or isinstance(rng, (int, np.integer)):
+        return np.random.default_rng(rng)
+    raise ValueError(f"rng must be an int seed, a numpy.random.Generator or None, not {type(rng).__name__}")
+
+
+def as_columns(X, rows, name, dtype):
+    """Return ``X`` as a finite float array of shape ``(rows, m)``.
+
+    A 1-D array of length ``rows`` is one example and becomes one column.
+    """
+    X = np.asarray(X)
+    if X.dtype == object or not (np.issubdtype(X.dtype, np.number) or X.dtype == bool):
+        raise ValueError(f"{name} must be numeric, got dtype {X.dtype}")
+    if X.ndim == 1:
+        if X.shape[0] != rows:
+            raise ValueError(
+                f"{name} has shape {X.shape}; expected ({rows},) for one example or ({rows}, m) with examples as columns"
+            )
+        X = X.reshape(rows, 1)
+    elif X.ndim != 2:
+        raise ValueError(f"{name} has {X.ndim} dimensions; expected a ({rows}, m) matrix with examples as columns")
+    elif X.shape[0] != rows:
+        hint = f" - pass {name}.T" if X.shape[1] == rows else ""
+        raise ValueError(f"{name} has shape {X.shape}; expected ({rows}, m) with examples as columns{hint}")
+    if X.shape[1] == 0:
+        raise ValueError(f"{name} has shape {X.shape}: no examples (m = 0)")
+    X = X.astype(dtype, copy=False)
+    if not np.isfinite(X).all():
+        raise ValueError(f"{name} contains NaN or infinite values; expected finite numbers")
+    return X
+
+
+def same_width(X, Y):
+    """Raise unless ``X`` and ``Y`` hold the same number of examples."""
+    if X.shape[1] != Y.shape[1]:
+        raise ValueError(
+            f"X has {X.shape[1]} examples (columns) but Y has {Y.shape[1]}; "
+            "expected one target column per input column"
+        )

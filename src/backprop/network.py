@@ -1,0 +1,246 @@
+"""A fully connected network and its backpropagation, examples as columns.
+
+Notation (the book's): layer ``l = 1..L`` has weights ``W^l`` of shape
+``(n_l, n_{l-1})`` and biases ``b^l`` of shape ``(n_l, 1)``.  A batch of
+``m`` examples is a matrix whose columns are the examples, so
+
+.. math::
+
+    Z^l = W^l A^{l-1} + b^l, \\qquad A^l = \\sigma(Z^l), \\qquad A^0 = X,
+
+and ``Z^l``, ``A^l`` have shape ``(n_l, m)``.  In Python the lists are
+0-based: ``weights[l - 1]`` is ``W^l``.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+import numpy as np
+
+from ._checks import as_columns, as_rng, same_width
+from .activations import get_activation
+from .costs import get_cost
+
+__all__ = ["Network", "ForwardPass", "Gradients"]
+
+
+class ForwardPass(NamedTuple):
+    """What the forward pass computed.
+
+    Attributes
+    ----------
+    zs : list of numpy.ndarray
+        ``[Z^1, ..., Z^L]``, each ``(n_l, m)``.
+    activations : list of numpy.ndarray
+        ``[A^0, A^1, ..., A^L]``, each ``(n_l, m)``; ``A^0`` is the input.
+    """
+
+    zs: list
+    activations: list
+
+
+class Gradients(NamedTuple):
+    """Gradients of the cost, shaped like the parameters.
+
+    Attributes
+    ----------
+    weights : list of numpy.ndarray
+        ``[dC/dW^1, ..., dC/dW^L]``, each ``(n_l, n_{l-1})``.
+    biases : list of numpy.ndarray
+        ``[dC/db^1, ..., dC/db^L]``, each ``(n_l, 1)``.
+    """
+
+    weights: list
+    biases: list
+
+
+class Network:
+    """A fully connected feed-forward network.
+
+    Parameters
+    ----------
+    sizes : sequence of int
+        ``[n_0, n_1, ..., n_L]``: inputs, hidden widths, outputs.
+    activation : str or Activation, default "sigmoid"
+        Activation of the hidden layers: ``"sigmoid"``, ``"tanh"``,
+        ``"relu"`` or ``"identity"``.
+    output : str or Activation, optional
+        Activation of the last layer; defaults to ``activation``.
+    cost : str or Cost, default "quadratic"
+        ``"quadratic"`` is :math:`C = \\frac1m \\sum_k \\frac12 \\lVert y_k - a_k \\rVert^2`.
+    rng : int, numpy.random.Generator or None
+        Seed or generator for the initial weights.
+    dtype : numpy dtype, default numpy.float64
+        ``float64`` or ``float32``; inputs are cast to it.
+
+    Notes
+    -----
+    Initialisation: ``W^l`` has independent normal entries with variance
+    ``1 / n_{l-1}`` (``2 / n_{l-1}`` when the layer's activation is ReLU),
+    so that ``z`` keeps a variance of order one at every layer; biases start
+    at zero.  The weights are random, so hidden units still differ.
+
+    Examples
+    --------
+    >>> import numpy as np, backprop as bp
+    >>> net = bp.Network([2, 3, 1], rng=0)
+    >>> [W.shape for W in net.weights]
+    [(3, 2), (1, 3)]
+    >>> net.predict(np.zeros((2, 5))).shape
+    (1, 5)
+    """
+
+    def __init__(self, sizes, activation="sigmoid", output=None, cost="quadratic", rng=None, dtype=np.float64):
+        sizes = list(sizes)
+        if len(sizes) < 2 or not all(isinstance(n, (int, np.integer)) and n >= 1 for n in sizes):
+            raise ValueError(f"sizes must list at least two positive integers [n_0, ..., n_L], got {sizes!r}")
+        dtype = np.dtype(dtype)
+        if dtype not in (np.float32, np.float64):
+            raise ValueError(f"dtype must be float32 or float64, got {dtype}")
+        self.sizes = [int(n) for n in sizes]
+        self.dtype = dtype
+        hidden = get_activation(activation)
+        last = hidden if output is None else get_activation(output)
+        self.activations = [hidden] * (self.n_layers - 1) + [last]
+        self.cost_function = get_cost(cost)
+        gen = as_rng(rng)
+        self.weights = []
+        self.biases = []
+        for n_in, n_out, act in zip(self.sizes[:-1], self.sizes[1:], self.activations):
+            scale = np.sqrt((2.0 if act.name == "relu" else 1.0) / n_in)
+            self.weights.append((scale * gen.standard_normal((n_out, n_in))).astype(dtype))
+            self.biases.append(np.zeros((n_out, 1), dtype=dtype))
+
+    @property
+    def n_layers(self):
+        """``L``, the number of weight layers."""
+        return len(self.sizes) - 1
+
+    def __repr__(self):
+        acts = [a.name for a in self.activations]
+        return (
+            f"Network(sizes={self.sizes}, activation={acts[0]!r}, output={acts[-1]!r}, "
+            f"cost={self.cost_function.name!r}, dtype={self.dtype.name})"
+        )
+
+    # -- checking at the boundary ------------------------------------------
+
+    def _inputs(self, X):
+        return as_columns(X, self.sizes[0], "X", self.dtype)
+
+    def _inputs_targets(self, X, Y):
+        X = self._inputs(X)
+        Y = as_columns(Y, self.sizes[-1], "Y", self.dtype)
+        same_width(X, Y)
+        return X, Y
+
+    # -- forward -----------------------------------------------------------
+
+    def forward(self, X):
+        """Run the forward pass and return every ``Z^l`` and ``A^l``.
+
+        Parameters
+        ----------
+        X : array_like, shape (n_0, m) or (n_0,)
+            Inputs, one example per column.
+
+        Returns
+        -------
+        ForwardPass
+            ``zs = [Z^1..Z^L]`` and ``activations = [A^0..A^L]``.  Nothing is
+            stored on the network.
+        """
+        return self._forward(self._inputs(X))
+
+    def _forward(self, X):
+        zs, activations = [], [X]
+        A = X
+        for W, b, act in zip(self.weights, self.biases, self.activations):
+            Z = W @ A + b
+            A = act(Z)
+            zs.append(Z)
+            activations.append(A)
+        return ForwardPass(zs, activations)
+
+    def predict(self, X):
+        """The output ``A^L``, shape ``(n_L, m)``."""
+        return self.forward(X).activations[-1]
+
+    def cost(self, X, Y):
+        """The cost of the batch, mean over its examples, as a float."""
+        X, Y = self._inputs_targets(X, Y)
+        return self.cost_function.value(self._forward(X).activations[-1], Y)
+
+    # -- backward ----------------------------------------------------------
+
+    def backprop(self, X, Y):
+        """The exact gradient of :meth:`cost` with respect to every parameter.
+
+        Implements the four backpropagation equations for a batch:
+
+        .. math::
+
+            \\Delta^L &= \\nabla_{A^L} C \\odot \\sigma'(Z^L) \\\\
+            \\Delta^l &= \\big((W^{l+1})^\\top \\Delta^{l+1}\\big) \\odot \\sigma'(Z^l) \\\\
+            \\frac{\\partial C}{\\partial W^l} &= \\Delta^l (A^{l-1})^\\top, \\qquad
+            \\frac{\\partial C}{\\partial b^l} = \\Delta^l \\mathbf 1
+
+        where :math:`\\nabla_{A^L} C = (A^L - Y)/m` for the quadratic cost.
+
+        Parameters
+        ----------
+        X : array_like, shape (n_0, m) or (n_0,)
+        Y : array_like, shape (n_L, m) or (n_L,)
+
+        Returns
+        -------
+        Gradients
+            Same shapes as ``weights`` and ``biases``.
+        """
+        return self.cost_and_gradients(X, Y)[1]
+
+    def cost_and_gradients(self, X, Y):
+        """``(cost, gradients)`` from one forward and one backward pass."""
+        X, Y = self._inputs_targets(X, Y)
+        return self._cost_and_gradients(X, Y)
+
+    def _cost_and_gradients(self, X, Y):
+        zs, activations = self._forward(X)
+        A_out = activations[-1]
+        L = self.n_layers
+        grad_w, grad_b = [None] * L, [None] * L
+        # Reverse mode: pull the gradient back through one block at a time.
+        g = self.cost_function.gradient(A_out, Y)  # dC/dA^L
+        for l in reversed(range(L)):
+            delta = self.activations[l].vjp(zs[l], g)  # through sigma: Delta^l (BP1, BP2)
+            grad_w[l] = delta @ activations[l].T  # through W A + b, w.r.t. W (BP4)
+            grad_b[l] = delta.sum(axis=1, keepdims=True)  # ... w.r.t. b (BP3)
+            if l > 0:
+                g = self.weights[l].T @ delta  # ... w.r.t. its input A^{l-1}
+        return self.cost_function.value(A_out, Y), Gradients(grad_w, grad_b)
+
+    # -- as a chain of blocks ---------------------------------------------
+
+    def blocks(self):
+        """The network as a list of blocks ``[Affine^1, Elementwise^1, ...]``.
+
+        Each block carries its Jacobian, JVP and VJP (see
+        :mod:`backprop.jacobians`); a :class:`~backprop.jacobians.Chain` of
+        them computes what this network computes.
+        """
+        from .jacobians import Affine, Elementwise
+
+        out = []
+        for W, b, act in zip(self.weights, self.biases, self.activations):
+            out += [Affine(W, b), Elementwise(act)]
+        return out
+
+    def copy(self):
+        """An independent copy (parameters copied, functions shared)."""
+        new = object.__new__(Network)
+        new.__dict__.update(self.__dict__)
+        new.weights = [W.copy() for W in self.weights]
+        new.biases = [b.copy() for b in self.biases]
+        new.activations = list(self.activations)
+        return new

@@ -1,0 +1,104 @@
+"""Mini-batch stochastic gradient descent."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from ._checks import as_rng
+from .metrics import accuracy
+
+__all__ = ["History", "sgd"]
+
+
+@dataclass
+class History:
+    """What :func:`sgd` measured, one entry per epoch.
+
+    Attributes
+    ----------
+    loss : list of float
+        Training cost of the epoch: the mean over its examples of the cost
+        each mini-batch had when it was used (it comes free with the
+        backward pass, so no extra pass over the data is made).
+    val_loss, val_accuracy : list of float
+        Cost and :func:`~backprop.metrics.accuracy` on ``validation`` at the
+        end of each epoch; empty when no validation set was given.
+    """
+
+    loss: list = field(default_factory=list)
+    val_loss: list = field(default_factory=list)
+    val_accuracy: list = field(default_factory=list)
+
+
+def _check_positive(name, value, kind):
+    if not isinstance(value, kind) or isinstance(value, bool) or not value > 0:
+        raise ValueError(f"{name} must be a positive {kind.__name__ if isinstance(kind, type) else 'number'}, got {value!r}")
+
+
+def sgd(net, X, Y, *, epochs, batch_size, learning_rate, rng=None, validation=None, callback=None):
+    """Train ``net`` in place by mini-batch stochastic gradient descent.
+
+    Each epoch shuffles the examples and, for every mini-batch ``B``, takes
+    the step
+
+    .. math:: W^l \\leftarrow W^l - \\eta \\frac{\\partial C_B}{\\partial W^l}, \\qquad
+              b^l \\leftarrow b^l - \\eta \\frac{\\partial C_B}{\\partial b^l}
+
+    with ``C_B`` the mean cost over the batch (the last batch may be smaller).
+
+    Parameters
+    ----------
+    net : Network
+    X : array_like, shape (n_0, m)
+        Inputs, examples as columns.
+    Y : array_like, shape (n_L, m)
+        Targets, examples as columns.
+    epochs : int
+    batch_size : int
+    learning_rate : float
+        ``eta``.
+    rng : int, numpy.random.Generator or None
+        Source of the shuffling.
+    validation : tuple (X_val, Y_val), optional
+        Scored at the end of every epoch.
+    callback : callable, optional
+        ``callback(epoch, net, history)`` after every epoch (``epoch`` from 0).
+
+    Returns
+    -------
+    History
+    """
+    _check_positive("epochs", epochs, int)
+    _check_positive("batch_size", batch_size, int)
+    _check_positive("learning_rate", learning_rate, (int, float, np.floating))
+    X, Y = net._inputs_targets(X, Y)
+    if validation is not None:
+        X_val, Y_val = net._inputs_targets(*validation)
+    gen = as_rng(rng)
+    # One example per contiguous row: gathering a shuffled batch then copies
+    # whole rows, and the transposed batch is a column-major (n, b) matrix.
+    X_rows = np.ascontiguousarray(X.T)
+    Y_rows = np.ascontiguousarray(Y.T)
+    m = X_rows.shape[0]
+    eta = float(learning_rate)
+    history = History()
+    for epoch in range(epochs):
+        order = gen.permutation(m)
+        total = 0.0
+        for start in range(0, m, batch_size):
+            idx = order[start : start + batch_size]
+            cost, grads = net._cost_and_gradients(X_rows[idx].T, Y_rows[idx].T)
+            for W, gW in zip(net.weights, grads.weights):
+                W -= eta * gW
+            for b, gb in zip(net.biases, grads.biases):
+                b -= eta * gb
+            total += cost * len(idx)
+        history.loss.append(total / m)
+        if validation is not None:
+            history.val_loss.append(net.cost(X_val, Y_val))
+            history.val_accuracy.append(accuracy(net, X_val, Y_val))
+        if callback is not None:
+            callback(epoch, net, history)
+    return history
