@@ -14,9 +14,10 @@ def relative_error(a, b, floor=1e-8):
 
     .. math:: \\frac{\\lVert a - b \\rVert}{\\max(\\lVert a \\rVert + \\lVert b \\rVert, \\text{floor})}
 
-    Zero when they are equal, 1 when one of them is zero and the other is
-    not (above ``floor``), at most 2.  The floor keeps two gradients that are
-    both essentially zero from looking different.
+    Zero when they are equal; 1, its largest value, when one is zero and the
+    other is not, or when they point in opposite directions.  The floor
+    keeps two gradients that are both essentially zero from looking
+    different.
     """
     a = np.asarray(a, dtype=np.float64)
     b = np.asarray(b, dtype=np.float64)

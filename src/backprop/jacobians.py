@@ -239,9 +239,9 @@ def numerical_jacobian(f, x, eps=1e-6):
     for j in range(flat.size):
         old = flat[j]
         flat[j] = old + eps
-        up = np.asarray(f(x), dtype=np.float64).reshape(-1)
+        up = np.array(f(x), dtype=np.float64).reshape(-1)  # a copy: f may return x itself
         flat[j] = old - eps
-        down = np.asarray(f(x), dtype=np.float64).reshape(-1)
+        down = np.array(f(x), dtype=np.float64).reshape(-1)
         flat[j] = old
         J[:, j] = (up - down) / (2 * eps)
     return J

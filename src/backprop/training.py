@@ -32,9 +32,10 @@ class History:
     val_accuracy: list = field(default_factory=list)
 
 
-def _check_positive(name, value, kind):
-    if not isinstance(value, kind) or isinstance(value, bool) or not value > 0:
-        raise ValueError(f"{name} must be a positive {kind.__name__ if isinstance(kind, type) else 'number'}, got {value!r}")
+def _positive(name, value, integer):
+    kinds = (int, np.integer) if integer else (int, float, np.integer, np.floating)
+    if isinstance(value, bool) or not isinstance(value, kinds) or not value > 0:
+        raise ValueError(f"{name} must be a positive {'integer' if integer else 'number'}, got {value!r}")
 
 
 def sgd(net, X, Y, *, epochs, batch_size, learning_rate, rng=None, validation=None, callback=None):
@@ -70,9 +71,9 @@ def sgd(net, X, Y, *, epochs, batch_size, learning_rate, rng=None, validation=No
     -------
     History
     """
-    _check_positive("epochs", epochs, int)
-    _check_positive("batch_size", batch_size, int)
-    _check_positive("learning_rate", learning_rate, (int, float, np.floating))
+    _positive("epochs", epochs, integer=True)
+    _positive("batch_size", batch_size, integer=True)
+    _positive("learning_rate", learning_rate, integer=False)
     X, Y = net._inputs_targets(X, Y)
     if validation is not None:
         X_val, Y_val = net._inputs_targets(*validation)
