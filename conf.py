@@ -2,6 +2,7 @@
 
 import hashlib
 import json
+import logging
 import os
 import sys
 from pathlib import Path
@@ -105,9 +106,18 @@ def _quiet_kernelspec():
 _quiet_kernelspec()
 
 
+class _DropConfigDump(logging.Filter):
+    """myst-parser and myst-nb print their whole configuration at every build."""
+
+    def filter(self, record):
+        return "Config(" not in record.getMessage()
+
+
 def setup(app):
     # A change of package hash changes this value, and an "env" value forces
     # Sphinx to re-read (and so re-execute) every page.
     app.add_config_value("backprop_source_hash", "", "env")
     app.add_config_value("chapter_numbers", {}, "env")
     app.connect("env-get-updated", _renumber_chapters, priority=900)
+    for name in ("sphinx.myst_parser.sphinx_ext.main", "sphinx.myst_nb.sphinx_ext"):
+        logging.getLogger(name).addFilter(_DropConfigDump())
