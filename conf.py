@@ -103,9 +103,6 @@ def _quiet_kernelspec():
     os.environ["JUPYTER_PATH"] = os.pathsep.join(filter(None, [str(path), os.environ.get("JUPYTER_PATH")]))
 
 
-_quiet_kernelspec()
-
-
 class _DropConfigDump(logging.Filter):
     """myst-parser and myst-nb print their whole configuration at every build."""
 
@@ -114,6 +111,7 @@ class _DropConfigDump(logging.Filter):
 
 
 def setup(app):
+    _quiet_kernelspec()
     # A change of package hash changes this value, and an "env" value forces
     # Sphinx to re-read (and so re-execute) every page.
     app.add_config_value("backprop_source_hash", "", "env")

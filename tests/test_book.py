@@ -1,0 +1,79 @@
+"""The book builds strictly, rebuilds from its cache, and breaks with the package.
+
+Builds a copy of the book (conf.py, docs/, src/) in a temporary folder, so
+the package can be broken there without touching the repository.  The
+kernel imports the copy's package through PYTHONPATH.
+"""
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+pytestmark = pytest.mark.book
+
+
+def sphinx(tree):
+    env = dict(os.environ, PYTHONPATH=str(tree / "src"))
+    cmd = [sys.executable, "-m", "sphinx", "-b", "html", "-c", str(tree), "-n", "-W", "--keep-going",
+           str(tree / "docs"), str(tree / "_build" / "html")]
+    return subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=900)
+
+
+@pytest.fixture(scope="module")
+def tree(tmp_path_factory):
+    tree = tmp_path_factory.mktemp("book")
+    shutil.copy(ROOT / "conf.py", tree)
+    shutil.copytree(ROOT / "docs", tree / "docs")
+    shutil.copytree(ROOT / "src", tree / "src", ignore=shutil.ignore_patterns("*.egg-info", "__pycache__"))
+    first = sphinx(tree)
+    assert first.returncode == 0, first.stdout[-3000:] + first.stderr[-5000:]
+    assert "Executing notebook" in first.stdout + first.stderr
+    return tree
+
+
+def test_build_log_is_clean(tree):
+    # Built above with -W; and the kernel's TCP warning and config dumps are gone.
+    second = sphinx(tree)
+    log = second.stdout + second.stderr
+    assert second.returncode == 0, log[-3000:]
+    assert "running over TCP" not in log
+    assert "MdParserConfig(" not in log
+
+
+def test_rebuild_with_nothing_changed_reuses_the_cache(tree):
+    again = sphinx(tree)
+    log = again.stdout + again.stderr
+    assert again.returncode == 0, log[-3000:]
+    assert "Executing notebook" not in log
+
+
+def test_every_image_has_alt_text_and_every_figure_a_caption(tree):
+    pages = sorted((tree / "_build" / "html").glob("*.html"))
+    assert {p.name for p in pages} >= {"index.html", "notation.html", "matrix-calculus.html"}
+    chapter = (tree / "_build" / "html" / "matrix-calculus.html").read_text()
+    images = re.findall(r"<img [^>]*>", chapter)
+    assert len(images) >= 5
+    for img in images:
+        alt = re.search(r'alt="([^"]*)"', img)
+        assert alt and len(alt.group(1)) > 20, img
+    assert chapter.count("<figcaption>") >= 5
+    assert "Figure 6.1" in chapter and "Table 6.1" in chapter and "(6.1)" in chapter
+
+
+def test_a_broken_package_breaks_the_build_despite_the_cache(tree):
+    # Runs last in this module: the cache from the good build is warm.
+    act = tree / "src" / "backprop" / "activations.py"
+    text = act.read_text()
+    assert "return s * (1 - s)" in text
+    act.write_text(text.replace("return s * (1 - s)", "return s"))  # sigma' taken as sigma
+    broken = sphinx(tree)
+    log = broken.stdout + broken.stderr
+    assert broken.returncode != 0
+    assert "Executing notebook" in log
+    assert "AssertionError" in log
