@@ -7,7 +7,7 @@ import backprop as bp
 class ForgetfulSigmoid(bp.Sigmoid):
     """A classic slip: sigma'(z) taken as sigma(z), dropping the (1 - sigma) factor."""
 
-    def derivative(self, z):
+    def derivative(self, z, a=None):
         return bp.sigmoid(z)
 
 

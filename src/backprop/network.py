@@ -213,7 +213,7 @@ class Network:
         # Reverse mode: pull the gradient back through one block at a time.
         g = self.cost_function.gradient(A_out, Y)  # dC/dA^L
         for l in reversed(range(L)):
-            delta = self.activations[l].vjp(zs[l], g)  # through sigma: Delta^l (BP1, BP2)
+            delta = self.activations[l].vjp(zs[l], g, activations[l + 1])  # through sigma: Delta^l (BP1, BP2)
             grad_w[l] = delta @ activations[l].T  # through W A + b, w.r.t. W (BP4)
             grad_b[l] = delta.sum(axis=1, keepdims=True)  # ... w.r.t. b (BP3)
             if l > 0:

@@ -70,6 +70,14 @@ def sgd(net, X, Y, *, epochs, batch_size, learning_rate, rng=None, validation=No
     Returns
     -------
     History
+
+    Notes
+    -----
+    Mini-batches are gathered from a copy of the data with one example per
+    contiguous row, since picking scattered columns out of a row-major
+    ``(n_0, m)`` array touches a different cache line for every number.  If
+    your data arrive one example per row, pass ``X_rows.T``: that is already
+    the layout, and no copy is made.
     """
     _positive("epochs", epochs, integer=True)
     _positive("batch_size", batch_size, integer=True)
