@@ -15,11 +15,19 @@ dependency of the project.
 from __future__ import annotations
 
 import argparse
+import os
 import time
 
-import numpy as np
+# Sharing one process and two cores, PyTorch's OpenMP workers spin-wait
+# after each parallel region and slow whatever runs next (measured here: the
+# NumPy contenders at times took twice as long, and medians drifted far from
+# the best epochs).  Passive waiting lets every contender have the cores to
+# itself; set OMP_WAIT_POLICY yourself to compare.
+os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 
-import backprop as bp
+import numpy as np  # noqa: E402
+
+import backprop as bp  # noqa: E402
 
 SIZES = [784, 128, 10]
 
@@ -116,10 +124,22 @@ def main():
         import torch
 
         state = torch_setup(net, X, Y)
+        # Give PyTorch its better thread count on this machine (small
+        # matrices often run faster on one thread than on two).
+        trial = {}
+        for threads in sorted({1, torch.get_num_threads()}):
+            torch.set_num_threads(threads)
+            torch_epoch(state, args.batch, args.eta, 0)
+            t0 = time.perf_counter()
+            torch_epoch(state, args.batch, args.eta, 0)
+            trial[threads] = time.perf_counter() - t0
+        torch.set_num_threads(min(trial, key=trial.get))
         contenders[f"PyTorch {torch.__version__} eager"] = lambda seed: torch_epoch(state, args.batch, args.eta, seed)
-        print(f"PyTorch threads: {torch.get_num_threads()}")
+        print("PyTorch threads: " + ", ".join(f"{k}: {v * 1e3:.0f} ms" for k, v in trial.items())
+              + f" for a trial epoch; using {torch.get_num_threads()}")
     except ImportError:
         print("PyTorch is not installed: comparing with the bare NumPy loop only")
+    print(f"OMP_WAIT_POLICY={os.environ['OMP_WAIT_POLICY']}")
 
     # Each contender runs a block of consecutive epochs, and the blocks take
     # turns.  Epoch by epoch interleaving would charge each contender for the

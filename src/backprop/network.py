@@ -157,7 +157,8 @@ class Network:
         zs, activations = [], [X]
         A = X
         for W, b, act in zip(self.weights, self.biases, self.activations):
-            Z = W @ A + b
+            Z = W @ A
+            Z += b  # in place: one pass, no second (n_l, m) array
             A = act(Z)
             zs.append(Z)
             activations.append(A)
@@ -205,13 +206,18 @@ class Network:
         X, Y = self._inputs_targets(X, Y)
         return self._cost_and_gradients(X, Y)
 
-    def _cost_and_gradients(self, X, Y):
+    def _cost_and_gradients(self, X, Y, scale=None):
+        # Every gradient is linear in dC/dA^L, so scaling that small
+        # (n_L, m) array by `scale` scales them all: sgd passes the learning
+        # rate here instead of multiplying each weight-sized gradient.
         zs, activations = self._forward(X)
         A_out = activations[-1]
         L = self.n_layers
         grad_w, grad_b = [None] * L, [None] * L
         # Reverse mode: pull the gradient back through one block at a time.
         g = self.cost_function.gradient(A_out, Y)  # dC/dA^L
+        if scale is not None:
+            g *= scale
         for l in reversed(range(L)):
             delta = self.activations[l].vjp(zs[l], g, activations[l + 1])  # through sigma: Delta^l (BP1, BP2)
             grad_w[l] = delta @ activations[l].T  # through W A + b, w.r.t. W (BP4)

@@ -98,11 +98,12 @@ def sgd(net, X, Y, *, epochs, batch_size, learning_rate, rng=None, validation=No
         total = 0.0
         for start in range(0, m, batch_size):
             idx = order[start : start + batch_size]
-            cost, grads = net._cost_and_gradients(X_rows[idx].T, Y_rows[idx].T)
-            for W, gW in zip(net.weights, grads.weights):
-                W -= eta * gW
-            for b, gb in zip(net.biases, grads.biases):
-                b -= eta * gb
+            # The gradients come back already multiplied by eta.
+            cost, steps = net._cost_and_gradients(X_rows[idx].T, Y_rows[idx].T, scale=eta)
+            for W, step in zip(net.weights, steps.weights):
+                W -= step
+            for b, step in zip(net.biases, steps.biases):
+                b -= step
             total += cost * len(idx)
         history.loss.append(total / m)
         if validation is not None:
