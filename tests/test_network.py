@@ -68,6 +68,23 @@ def test_gradients_match_autograd(sizes, activation, output, m, rng):
         np.testing.assert_allclose(grads.biases[l], gb, rtol=1e-10, atol=1e-14)
 
 
+def test_autograd_comparison_catches_a_wrong_derivative(rng):
+    """Negative test: the reference above is not blind to a slip in sigma'."""
+
+    class ForgetfulSigmoid(bp.Sigmoid):
+        def derivative(self, z, a=None):
+            return bp.sigmoid(z)  # sigma instead of sigma (1 - sigma)
+
+    net = make([3, 4, 2], ForgetfulSigmoid(), None, rng)
+    X, Y = data(net, 5, rng)
+    params = list(zip(net.weights, net.biases))
+    ref = autograd.grad(autograd_cost)(params, X, Y, ["sigmoid", "sigmoid"])
+    grads = net.backprop(X, Y)
+    for l, (gW, gb) in enumerate(ref):
+        assert not np.allclose(grads.weights[l], gW, rtol=1e-10, atol=1e-14)
+        assert bp.relative_error(grads.biases[l], gb) > 0.1
+
+
 def test_batched_gradient_is_mean_of_per_example_gradients(rng):
     net = make([3, 5, 2], "sigmoid", None, rng)
     X, Y = data(net, 6, rng)

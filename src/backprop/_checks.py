@@ -1,4 +1,4 @@
-"""Input checks shared by the package: clear errors at the boundary."""
+"""Boundary helpers shared by the package: input checks, seeds and name lookups."""
 
 from __future__ import annotations
 
@@ -48,3 +48,16 @@ def same_width(X, Y):
             f"X has {X.shape[1]} examples (columns) but Y has {Y.shape[1]}; "
             "expected one target column per input column"
         )
+
+
+def from_registry(spec, registry, base, what):
+    """``spec`` if it is a ``base`` instance, else ``registry[spec]()``.
+
+    Raises a ValueError naming the known choices for anything else.
+    """
+    if isinstance(spec, base):
+        return spec
+    if isinstance(spec, str) and spec in registry:
+        return registry[spec]()
+    known = ", ".join(repr(k) for k in registry)
+    raise ValueError(f"unknown {what} {spec!r}; expected one of {known} or a {base.__name__} instance")

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from ._checks import from_registry
+
 __all__ = [
     "Activation",
     "Sigmoid",
@@ -185,9 +187,4 @@ def get_activation(spec):
     ValueError
         For an unknown name or an object that is not an activation.
     """
-    if isinstance(spec, Activation):
-        return spec
-    if isinstance(spec, str) and spec in ACTIVATIONS:
-        return ACTIVATIONS[spec]()
-    known = ", ".join(repr(k) for k in ACTIVATIONS)
-    raise ValueError(f"unknown activation {spec!r}; expected one of {known} or an Activation instance")
+    return from_registry(spec, ACTIVATIONS, Activation, "activation")

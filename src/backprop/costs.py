@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from ._checks import from_registry
+
 __all__ = ["Cost", "Quadratic", "get_cost", "COSTS"]
 
 
@@ -63,9 +65,4 @@ def get_cost(spec):
     ValueError
         For an unknown name.
     """
-    if isinstance(spec, Cost):
-        return spec
-    if isinstance(spec, str) and spec in COSTS:
-        return COSTS[spec]()
-    known = ", ".join(repr(k) for k in COSTS)
-    raise ValueError(f"unknown cost {spec!r}; expected one of {known} or a Cost instance")
+    return from_registry(spec, COSTS, Cost, "cost")
