@@ -4,6 +4,7 @@ import hashlib
 import json
 import logging
 import os
+import shutil
 import sys
 from pathlib import Path
 
@@ -37,8 +38,9 @@ def _package_hash():
 
 
 backprop_source_hash = _package_hash()
+_CACHE_ROOT = ROOT / "_build" / ".jupyter_cache"
 nb_execution_mode = "cache"
-nb_execution_cache_path = str(ROOT / "_build" / ".jupyter_cache" / backprop_source_hash)
+nb_execution_cache_path = str(_CACHE_ROOT / backprop_source_hash)
 nb_execution_raise_on_error = True
 nb_execution_show_tb = True
 nb_execution_timeout = 300
@@ -74,13 +76,24 @@ html_last_updated_fmt = None
 
 
 def _renumber_chapters(app, env):
-    """Give each listed chapter its number from ``chapter_numbers``."""
+    """Give each listed chapter its number from ``chapter_numbers``.
+
+    Sphinx numbers chapters by their position in the numbered toctree; this
+    replaces the first component of every number in the chapter: its
+    sections (headings and the navigation, which reads the numbers stored on
+    the toc's reference nodes), figures, tables and equations.
+    """
+    from docutils import nodes
+
     for docname, number in app.config.chapter_numbers.items():
         secnums = env.toc_secnumbers.get(docname)
         if not secnums:
             continue
         for anchor, nums in list(secnums.items()):
             secnums[anchor] = (number,) + tuple(nums[1:])
+        for ref in env.tocs[docname].findall(nodes.reference):
+            if ref.get("secnumber"):
+                ref["secnumber"] = (number,) + tuple(ref["secnumber"][1:])
         for figtype, ids in env.toc_fignumbers.get(docname, {}).items():
             for fid, nums in list(ids.items()):
                 ids[fid] = (number,) + tuple(nums[1:])
@@ -110,8 +123,17 @@ class _DropConfigDump(logging.Filter):
         return "Config(" not in record.getMessage()
 
 
+def _prune_stale_caches():
+    """Drop caches of earlier package versions: their outputs are never reused."""
+    if _CACHE_ROOT.is_dir():
+        for old in _CACHE_ROOT.iterdir():
+            if old.is_dir() and old.name != backprop_source_hash:
+                shutil.rmtree(old, ignore_errors=True)
+
+
 def setup(app):
     _quiet_kernelspec()
+    _prune_stale_caches()
     # A change of package hash changes this value, and an "env" value forces
     # Sphinx to re-read (and so re-execute) every page.
     app.add_config_value("backprop_source_hash", "", "env")

@@ -63,7 +63,15 @@ def test_every_image_has_alt_text_and_every_figure_a_caption(tree):
         alt = re.search(r'alt="([^"]*)"', img)
         assert alt and len(alt.group(1)) > 20, img
     assert chapter.count("<figcaption>") >= 5
+
+
+def test_chapters_keep_the_original_books_numbers(tree):
+    html = tree / "_build" / "html"
+    chapter = (html / "matrix-calculus.html").read_text()
     assert "Figure 6.1" in chapter and "Table 6.1" in chapter and "(6.1)" in chapter
+    assert "6.3.1. The chain rule" in chapter  # in the page's contents as well as its headings
+    assert not re.search(r">\s*1\.\d+\. ", chapter), "a section kept its positional number"
+    assert "6. Backpropagation with matrix calculus" in (html / "index.html").read_text()
 
 
 def test_a_broken_package_breaks_the_build_despite_the_cache(tree):
