@@ -219,11 +219,13 @@ class Network:
         if scale is not None:
             g *= scale
         for l in reversed(range(L)):
-            delta = self.activations[l].vjp(zs[l], g, activations[l + 1])  # through sigma: Delta^l (BP1, BP2)
-            grad_w[l] = delta @ activations[l].T  # through W A + b, w.r.t. W (BP4)
-            grad_b[l] = delta.sum(axis=1, keepdims=True)  # ... w.r.t. b (BP3)
+            # through sigma: Delta^l (BP1, BP2)
+            delta = self.activations[l].vjp(zs[l], g, activations[l + 1])
+            # through W A + b, with respect to W (BP4), b (BP3) and A^{l-1}
+            grad_w[l] = delta @ activations[l].T
+            grad_b[l] = delta.sum(axis=1, keepdims=True)
             if l > 0:
-                g = self.weights[l].T @ delta  # ... w.r.t. its input A^{l-1}
+                g = self.weights[l].T @ delta
         return self.cost_function.value(A_out, Y), Gradients(grad_w, grad_b)
 
     # -- as a chain of blocks ---------------------------------------------
