@@ -36,6 +36,42 @@ def test_gradients_match_central_differences(sizes, activation, output, m, rng):
     assert max(errors.values()) < 1e-6, errors
 
 
+@pytest.mark.parametrize("dtype,tol", [(np.float64, 1e-7), (np.float32, 1e-5)])
+def test_gradient_in_random_directions_on_a_wider_network(dtype, tol, rng):
+    """<grad C, v> against (C(p + eps v) - C(p - eps v)) / (2 eps), all parameters at once."""
+    net = bp.Network([20, 30, 25, 10], activation="tanh", output="sigmoid", rng=rng, dtype=dtype)
+    X, Y = rng.standard_normal((20, 16)), rng.uniform(size=(10, 16))
+    grads = net.backprop(X, Y)
+    params = net.weights + net.biases
+    flat_grad = np.concatenate([g.ravel() for g in grads.weights + grads.biases]).astype(np.float64)
+    ref = net.copy()
+    ref.weights = [W.astype(np.float64) for W in ref.weights]
+    ref.biases = [b.astype(np.float64) for b in ref.biases]
+    ref.dtype = np.dtype(np.float64)
+    eps = 1e-5
+    for _ in range(5):
+        v = [rng.standard_normal(p.shape) for p in params]
+        def cost_at(t):
+            moved = ref.copy()
+            moved.weights = [W + t * d for W, d in zip(ref.weights, v[: len(ref.weights)])]
+            moved.biases = [b + t * d for b, d in zip(ref.biases, v[len(ref.weights):])]
+            return moved.cost(X, Y)
+        numeric = (cost_at(eps) - cost_at(-eps)) / (2 * eps)
+        analytic = flat_grad @ np.concatenate([d.ravel() for d in v])
+        assert analytic == pytest.approx(numeric, rel=tol)
+
+
+def test_no_overflow_and_no_nan_for_huge_inputs(rng):
+    # Warnings are errors in this suite (pyproject), so any overflow fails here.
+    for act in ["sigmoid", "tanh", "relu"]:
+        net = bp.Network([3, 4, 2], activation=act, output="sigmoid", rng=rng)
+        X = np.array([[1e3, -1e3, 0.0], [-1e3, 1e3, 5.0], [1e3, 1e3, -5.0]])
+        Y = rng.uniform(size=(2, 3))
+        grads = net.backprop(X, Y)
+        assert np.isfinite(net.cost(X, Y))
+        assert all(np.isfinite(g).all() for g in grads.weights + grads.biases)
+
+
 # -- an independent reference: autograd, from PyPI --------------------------
 
 AG_ACT = {
