@@ -89,6 +89,8 @@ def test_sgd_checks_shapes_before_training():
         bp.sgd(bp.Network([2, 2, 1]), X.T, Y, epochs=1, batch_size=2, learning_rate=0.1)
     with pytest.raises(ValueError, match=r"Y has shape"):
         bp.sgd(bp.Network([2, 2, 1]), X, Y, epochs=1, batch_size=2, learning_rate=0.1, validation=(X, X))
+    with pytest.raises(ValueError, match=r"validation must be a pair \(X_val, Y_val\)"):
+        bp.sgd(bp.Network([2, 2, 1]), X, Y, epochs=1, batch_size=2, learning_rate=0.1, validation=X)
 
 
 def test_datasets_shapes_and_labels():

@@ -84,6 +84,8 @@ def sgd(net, X, Y, *, epochs, batch_size, learning_rate, rng=None, validation=No
     _positive("learning_rate", learning_rate, integer=False)
     X, Y = net._inputs_targets(X, Y)
     if validation is not None:
+        if not isinstance(validation, (tuple, list)) or len(validation) != 2:
+            raise ValueError("validation must be a pair (X_val, Y_val) with examples as columns")
         X_val, Y_val = net._inputs_targets(*validation)
     gen = as_rng(rng)
     # One example per contiguous row: gathering a shuffled batch then copies
