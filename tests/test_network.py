@@ -44,10 +44,7 @@ def test_gradient_in_random_directions_on_a_wider_network(dtype, tol, rng):
     grads = net.backprop(X, Y)
     params = net.weights + net.biases
     flat_grad = np.concatenate([g.ravel() for g in grads.weights + grads.biases]).astype(np.float64)
-    ref = net.copy()
-    ref.weights = [W.astype(np.float64) for W in ref.weights]
-    ref.biases = [b.astype(np.float64) for b in ref.biases]
-    ref.dtype = np.dtype(np.float64)
+    ref = net.astype(np.float64)
     eps = 1e-5
     for _ in range(5):
         v = [rng.standard_normal(p.shape) for p in params]
@@ -212,6 +209,17 @@ def test_initialisation_is_seeded_and_scaled():
     assert a.weights[0].std() == pytest.approx(1 / np.sqrt(400), rel=0.02)
     assert bp.Network([400, 300], activation="relu", rng=0).weights[0].std() == pytest.approx(np.sqrt(2 / 400), rel=0.02)
     assert all((b == 0).all() for b in a.biases)
+
+
+def test_astype_copies_and_converts(rng):
+    net = bp.Network([3, 4, 2], rng=rng, dtype=np.float32)
+    wide = net.astype(np.float64)
+    assert wide.dtype == np.float64 and all(W.dtype == np.float64 for W in wide.weights + wide.biases)
+    wide.weights[0][0, 0] += 1.0
+    assert net.weights[0][0, 0] != wide.weights[0][0, 0]  # independent
+    assert net.copy().weights[0] is not net.weights[0]
+    with pytest.raises(ValueError, match="dtype must be float32 or float64"):
+        net.astype(np.int64)
 
 
 def test_float32_network_stays_float32(rng):

@@ -4,7 +4,7 @@ import pytest
 import backprop as bp
 
 
-def test_sgd_learns_two_moons_and_records_history(rng, capsys):
+def test_sgd_learns_two_moons_and_records_history(capsys):
     X, Y = bp.two_moons(200, noise=0.1, rng=0)
     Xv, Yv = bp.two_moons(100, noise=0.1, rng=1)
     net = bp.Network([2, 16, 1], activation="tanh", output="sigmoid", rng=0)
@@ -21,7 +21,7 @@ def test_sgd_learns_two_moons_and_records_history(rng, capsys):
     assert capsys.readouterr() == ("", "")  # library code prints nothing
 
 
-def test_sgd_is_reproducible_and_shuffles(rng):
+def test_sgd_is_reproducible_and_shuffles():
     X, Y = bp.two_moons(64, rng=0)
     runs = []
     for seed in (3, 3, 4):
@@ -32,7 +32,7 @@ def test_sgd_is_reproducible_and_shuffles(rng):
     assert not np.array_equal(runs[0], runs[2])
 
 
-def test_one_full_batch_step_is_one_gradient_step(rng):
+def test_one_full_batch_step_is_one_gradient_step():
     X, Y = bp.xor()
     net = bp.Network([2, 3, 1], rng=0)
     before = net.copy()
@@ -43,7 +43,7 @@ def test_one_full_batch_step_is_one_gradient_step(rng):
     assert history.loss == [pytest.approx(before.cost(X, Y), rel=1e-12)]
 
 
-def test_epoch_loss_weights_a_short_last_batch_by_its_size(rng):
+def test_epoch_loss_weights_a_short_last_batch_by_its_size():
     X, Y = bp.xor()
     net = bp.Network([2, 3, 1], rng=0)
     twin = net.copy()
@@ -118,6 +118,8 @@ def test_accuracy_for_one_and_several_outputs():
 
 def test_measure_helpers():
     assert bp.loglog_slope([1, 2, 4, 8], [3, 12, 48, 192]) == pytest.approx(2.0)
+    p, log_c = bp.loglog_fit([1, 2, 4, 8], [3, 12, 48, 192])
+    assert (p, log_c) == (pytest.approx(2.0), pytest.approx(np.log(3.0)))
     assert bp.best_time(lambda: None, repeat=2, min_time=0.001) > 0
     with pytest.raises(ValueError, match="positive arrays"):
         bp.loglog_slope([1, 2], [0, 1])

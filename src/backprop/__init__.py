@@ -9,7 +9,7 @@ from .costs import Cost, Quadratic, get_cost
 from .datasets import line, two_moons, xor
 from .gradcheck import check_gradients, relative_error
 from .jacobians import Affine, Chain, Elementwise, jvp, numerical_gradient, numerical_jacobian, vjp
-from .measure import best_time, loglog_slope
+from .measure import best_time, loglog_fit, loglog_slope
 from .metrics import accuracy
 from .network import ForwardPass, Gradients, Network
 from .plotting import plot_contour, plot_decision_boundary, plot_history, plot_loglog, plot_surface
@@ -53,6 +53,7 @@ __all__ = [
     "line",
     # measuring and plotting
     "best_time",
+    "loglog_fit",
     "loglog_slope",
     "plot_surface",
     "plot_contour",

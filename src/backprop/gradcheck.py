@@ -50,10 +50,7 @@ def check_gradients(net, X, Y, gradients=None, eps=1e-6):
         :func:`relative_error` of each parameter's gradient (layers numbered
         from 1, as in the book).
     """
-    ref = net.copy()
-    ref.dtype = np.dtype(np.float64)
-    ref.weights = [W.astype(np.float64) for W in ref.weights]
-    ref.biases = [b.astype(np.float64) for b in ref.biases]
+    ref = net.astype(np.float64)
     X, Y = ref._inputs_targets(X, Y)
     if gradients is None:
         gradients = ref.backprop(X, Y)

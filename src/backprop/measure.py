@@ -6,7 +6,7 @@ import time
 
 import numpy as np
 
-__all__ = ["best_time", "loglog_slope"]
+__all__ = ["best_time", "loglog_fit", "loglog_slope"]
 
 
 def best_time(f, repeat=5, min_time=0.02):
@@ -35,15 +35,22 @@ def best_time(f, repeat=5, min_time=0.02):
     return min(runs)
 
 
-def loglog_slope(x, y):
-    """Exponent ``p`` of the least-squares fit ``y ~ c x**p`` on log-log axes.
+def loglog_fit(x, y):
+    """Least-squares fit of ``y ~ c x**p`` on log-log axes.
 
     Returns
     -------
-    float
+    (float, float)
+        The exponent ``p`` and ``log c``.
     """
     x = np.asarray(x, dtype=np.float64)
     y = np.asarray(y, dtype=np.float64)
     if x.shape != y.shape or x.size < 2 or (x <= 0).any() or (y <= 0).any():
         raise ValueError("x and y must be positive arrays of the same shape with at least two points")
-    return float(np.polyfit(np.log(x), np.log(y), 1)[0])
+    p, log_c = np.polyfit(np.log(x), np.log(y), 1)
+    return float(p), float(log_c)
+
+
+def loglog_slope(x, y):
+    """Exponent ``p`` of the least-squares fit ``y ~ c x**p`` on log-log axes."""
+    return loglog_fit(x, y)[0]

@@ -246,9 +246,21 @@ class Network:
 
     def copy(self):
         """An independent copy (parameters copied, functions shared)."""
+        return self.astype(self.dtype)
+
+    def astype(self, dtype):
+        """An independent copy whose parameters (and inputs) use ``dtype``.
+
+        ``net.astype(np.float64)`` is how a float32 network is checked
+        against finite differences, which need float64.
+        """
+        dtype = np.dtype(dtype)
+        if dtype not in (np.float32, np.float64):
+            raise ValueError(f"dtype must be float32 or float64, got {dtype}")
         new = object.__new__(Network)
         new.__dict__.update(self.__dict__)
-        new.weights = [W.copy() for W in self.weights]
-        new.biases = [b.copy() for b in self.biases]
+        new.dtype = dtype
+        new.weights = [W.astype(dtype) for W in self.weights]  # astype copies
+        new.biases = [b.astype(dtype) for b in self.biases]
         new.activations = list(self.activations)
         return new

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .measure import loglog_slope
+from .measure import loglog_fit
 
 __all__ = [
     "plot_surface",
@@ -32,6 +32,12 @@ def _axes(ax, projection=None):
 def _grid(f, xlim, ylim, n):
     u, v = np.meshgrid(np.linspace(*xlim, n), np.linspace(*ylim, n))
     return u, v, np.vectorize(lambda a, b: float(f(np.array([a, b]))))(u, v)
+
+
+def _descent(grad, u, v):
+    """``-grad`` at every grid point, as two arrays shaped like the grid."""
+    g = np.array([grad(np.array([a, b])) for a, b in zip(u.ravel(), v.ravel())])
+    return -g[:, 0].reshape(u.shape), -g[:, 1].reshape(u.shape)
 
 
 def plot_surface(f, xlim, ylim, *, path=None, grad=None, n=60, arrows=9, ax=None):
@@ -59,8 +65,7 @@ def plot_surface(f, xlim, ylim, *, path=None, grad=None, n=60, arrows=9, ax=None
     ax.plot_surface(u, v, c, cmap="viridis", alpha=0.6, linewidth=0, antialiased=True)
     if grad is not None:
         gu, gv, gc = _grid(f, xlim, ylim, arrows)
-        g = np.array([[grad(np.array([a, b])) for a, b in zip(ra, rb)] for ra, rb in zip(gu, gv)])
-        du, dv = -g[..., 0], -g[..., 1]
+        du, dv = _descent(grad, gu, gv)
         # Moving by -grad changes f by about -|grad|^2: that is the arrow's rise.
         dc = -(du**2 + dv**2)
         norm = np.sqrt(du**2 + dv**2 + dc**2) + 1e-12
@@ -88,9 +93,9 @@ def plot_contour(f, xlim, ylim, *, path=None, grad=None, n=120, arrows=15, level
     ax.contour(u, v, c, levels=levels, colors="white", linewidths=0.4, alpha=0.6)
     if grad is not None:
         gu, gv = np.meshgrid(np.linspace(*xlim, arrows), np.linspace(*ylim, arrows))
-        g = np.array([[grad(np.array([a, b])) for a, b in zip(ra, rb)] for ra, rb in zip(gu, gv)])
-        norm = np.hypot(g[..., 0], g[..., 1]) + 1e-12
-        ax.quiver(gu, gv, -g[..., 0] / norm, -g[..., 1] / norm, color="crimson", angles="xy", pivot="mid", width=0.003)
+        du, dv = _descent(grad, gu, gv)
+        norm = np.hypot(du, dv) + 1e-12
+        ax.quiver(gu, gv, du / norm, dv / norm, color="crimson", angles="xy", pivot="mid", width=0.003)
     if path is not None:
         p = np.asarray(path)
         ax.plot(p[:, 0], p[:, 1], "o-", color="black", markersize=3)
@@ -115,10 +120,9 @@ def plot_loglog(x, series, *, ax=None):
     x = np.asarray(x, dtype=np.float64)
     for label, y in series.items():
         y = np.asarray(y, dtype=np.float64)
-        p = loglog_slope(x, y)
+        p, log_c = loglog_fit(x, y)
         (line,) = ax.loglog(x, y, "o", label=f"{label} (slope {p:.2f})")
-        coef = np.polyfit(np.log(x), np.log(y), 1)
-        ax.loglog(x, np.exp(np.polyval(coef, np.log(x))), "-", color=line.get_color(), alpha=0.6)
+        ax.loglog(x, np.exp(log_c) * x**p, "-", color=line.get_color(), alpha=0.6)
     ax.legend()
     return ax
 
