@@ -63,3 +63,38 @@ def test_history_and_decision_boundary():
 def test_decision_boundary_needs_two_inputs_and_one_output():
     with pytest.raises(ValueError, match=r"2 inputs and 1 output, got sizes \[3, 1\]"):
         bp.plot_decision_boundary(bp.Network([3, 1]), np.zeros((3, 2)), np.zeros((1, 2)))
+
+
+def test_accuracy_curves_and_a_bad_metric():
+    X, Y = bp.two_moons(60, rng=0)
+    net = bp.Network([2, 4, 1], rng=0)
+    history = bp.sgd(net, X, Y, epochs=3, batch_size=20, learning_rate=0.5, rng=0, validation=(X, Y))
+    ax = bp.plot_history(history, "accuracy", labels=("training", "test"))
+    assert [line.get_label() for line in ax.lines] == ["training accuracy", "test accuracy"]
+    np.testing.assert_allclose(ax.lines[1].get_ydata(), history.val_accuracy)
+    with pytest.raises(ValueError, match="metric must be 'cost' or 'accuracy'"):
+        bp.plot_history(history, "loss")
+
+
+def test_confusion_matrix_writes_every_nonzero_count():
+    counts = np.array([[40, 2, 0], [0, 45, 1], [3, 0, 44]])
+    ax = bp.plot_confusion_matrix(counts, class_names="abc")
+    assert sorted(t.get_text() for t in ax.texts) == sorted(str(c) for c in counts.ravel() if c)
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["a", "b", "c"]
+    with pytest.raises(ValueError, match=r"expected a square \(k, k\) matrix"):
+        bp.plot_confusion_matrix(np.zeros((2, 3)))
+
+
+def test_digit_gallery_tiles_images_with_captions():
+    rng = np.random.default_rng(0)
+    X = rng.uniform(size=(64, 7))
+    ax = bp.plot_digits(X, [f"#{k}" for k in range(7)], ncols=4)
+    (image,) = ax.images
+    mosaic = image.get_array()
+    assert mosaic.shape == (2 * (8 + 6), 4 * (8 + 2))
+    np.testing.assert_allclose(mosaic[14:22, 10:18], X[:, 5].reshape(8, 8))  # row 1, column 1
+    assert [t.get_text() for t in ax.texts] == [f"#{k}" for k in range(7)]
+    with pytest.raises(ValueError, match=r"X has shape \(63, 2\); expected \(64, k\)"):
+        bp.plot_digits(np.zeros((63, 2)))
+    with pytest.raises(ValueError, match="got 1 captions for 2 images"):
+        bp.plot_digits(np.zeros((64, 2)), ["a"])

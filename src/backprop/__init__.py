@@ -4,15 +4,34 @@ Examples are columns everywhere: a batch of ``m`` inputs is an
 ``(n_0, m)`` matrix, so ``W @ A + b`` is the book's ``W a + b``.
 """
 
-from .activations import Activation, Identity, ReLU, Sigmoid, Tanh, get_activation, sigmoid
-from .costs import Cost, Quadratic, get_cost
-from .datasets import line, two_moons, xor
+from .activations import (
+    Activation,
+    Identity,
+    ReLU,
+    Sigmoid,
+    Softmax,
+    Tanh,
+    get_activation,
+    log_softmax,
+    sigmoid,
+    softmax,
+)
+from .costs import Cost, CrossEntropy, Quadratic, get_cost
+from .datasets import Split, digits, line, one_hot, two_moons, xor
 from .gradcheck import check_gradients, relative_error
 from .jacobians import Affine, Chain, Elementwise, jvp, numerical_gradient, numerical_jacobian, vjp
 from .measure import best_time, loglog_fit, loglog_slope
-from .metrics import accuracy
+from .metrics import accuracy, confusion_matrix
 from .network import ForwardPass, Gradients, Network
-from .plotting import plot_contour, plot_decision_boundary, plot_history, plot_loglog, plot_surface
+from .plotting import (
+    plot_confusion_matrix,
+    plot_contour,
+    plot_decision_boundary,
+    plot_digits,
+    plot_history,
+    plot_loglog,
+    plot_surface,
+)
 from .training import History, sgd
 
 __version__ = "0.1.0"
@@ -28,10 +47,14 @@ __all__ = [
     "Tanh",
     "ReLU",
     "Identity",
+    "Softmax",
     "sigmoid",
+    "softmax",
+    "log_softmax",
     "get_activation",
     "Cost",
     "Quadratic",
+    "CrossEntropy",
     "get_cost",
     # Jacobians, JVPs, VJPs and their numerical checks
     "Affine",
@@ -47,10 +70,14 @@ __all__ = [
     "sgd",
     "History",
     "accuracy",
+    "confusion_matrix",
     # data
     "xor",
     "two_moons",
     "line",
+    "one_hot",
+    "digits",
+    "Split",
     # measuring and plotting
     "best_time",
     "loglog_fit",
@@ -60,4 +87,6 @@ __all__ = [
     "plot_loglog",
     "plot_history",
     "plot_decision_boundary",
+    "plot_confusion_matrix",
+    "plot_digits",
 ]

@@ -8,6 +8,11 @@ diagonal, and why its vector-Jacobian product is a Hadamard product:
 
     J_\\sigma(z) = \\operatorname{diag}(\\sigma'(z)), \\qquad
     u^\\top J_\\sigma(z) = (u \\odot \\sigma'(z))^\\top .
+
+The one exception is :class:`Softmax`, the output of a classifier: every
+``p_i`` depends on every ``z_j`` through the normalising sum, so its
+Jacobian ``diag(p) - p p^T`` is full.  It has the same interface (call,
+``jacobian``, ``jvp``, ``vjp``) but no element-wise ``derivative``.
 """
 
 from __future__ import annotations
@@ -22,10 +27,18 @@ __all__ = [
     "Tanh",
     "ReLU",
     "Identity",
+    "Softmax",
     "sigmoid",
+    "softmax",
+    "log_softmax",
     "get_activation",
     "ACTIVATIONS",
 ]
+
+
+def _floating(z):
+    z = np.asarray(z)
+    return z if z.dtype.kind == "f" else z.astype(np.float64)
 
 
 def sigmoid(z):
@@ -46,13 +59,59 @@ def sigmoid(z):
     numpy.ndarray
         ``sigma(z)``, same shape and floating dtype as ``z``.
     """
-    z = np.asarray(z)
-    if z.dtype.kind != "f":
-        z = z.astype(np.float64)
+    z = _floating(z)
     with np.errstate(over="ignore"):
         e = np.exp(-z)
     e += 1
     return 1 / e
+
+
+def softmax(z):
+    """Column-wise softmax, computed without overflow.
+
+    .. math:: p_i = \\frac{e^{z_i}}{\\sum_j e^{z_j}}
+                  = \\frac{e^{z_i - c}}{\\sum_j e^{z_j - c}}, \\qquad c = \\max_j z_j
+
+    Subtracting the column's largest entry changes nothing mathematically
+    and keeps every exponent at most 0, so ``exp`` cannot overflow and the
+    denominator is at least 1.
+
+    Parameters
+    ----------
+    z : array_like, shape (n,) or (n, m)
+        Logits; each column (or the one vector) is one example.
+
+    Returns
+    -------
+    numpy.ndarray
+        Same shape; every column is positive and sums to 1.
+    """
+    z = _floating(z)
+    e = np.exp(z - z.max(axis=0, keepdims=True))
+    e /= e.sum(axis=0, keepdims=True)
+    return e
+
+
+def log_softmax(z):
+    """Column-wise ``log(softmax(z))`` through log-sum-exp.
+
+    .. math:: \\log p_i = (z_i - c) - \\log \\sum_j e^{z_j - c}, \\qquad c = \\max_j z_j
+
+    Taking the log of :func:`softmax` instead would give ``log(0) = -inf``
+    for a probability that underflows; this form stays finite.
+
+    Parameters
+    ----------
+    z : array_like, shape (n,) or (n, m)
+
+    Returns
+    -------
+    numpy.ndarray
+        Same shape, every entry ``<= 0``.
+    """
+    z = _floating(z)
+    shifted = z - z.max(axis=0, keepdims=True)
+    return shifted - np.log(np.exp(shifted).sum(axis=0, keepdims=True))
 
 
 class Activation:
@@ -64,6 +123,7 @@ class Activation:
     """
 
     name = "activation"
+    elementwise = True
 
     def __call__(self, z):
         raise NotImplementedError
@@ -170,7 +230,50 @@ class Identity(Activation):
         return v
 
 
-ACTIVATIONS = {cls.name: cls for cls in (Sigmoid, Tanh, ReLU, Identity)}
+class Softmax(Activation):
+    """Softmax over each column, the output of a classifier.
+
+    Not element-wise: ``p_i = e^{z_i} / sum_j e^{z_j}`` depends on every
+    ``z_j``.  Its Jacobian is full and symmetric,
+
+    .. math::
+
+        \\frac{\\partial p_i}{\\partial z_j} = p_i (\\delta_{ij} - p_j), \\qquad
+        J = \\operatorname{diag}(p) - p p^\\top,
+
+    so a product with it costs two passes over ``p`` instead of an
+    ``(n, n)`` matrix: ``J u = p * (u - p.u)``, the same for ``J^T u``.
+    """
+
+    name = "softmax"
+    elementwise = False
+
+    def __call__(self, z):
+        return softmax(z)
+
+    def derivative(self, z, a=None):
+        raise TypeError(
+            "softmax is not element-wise, so it has no element-wise derivative; "
+            "use its jacobian(z), jvp(z, v) or vjp(z, u)"
+        )
+
+    def jacobian(self, z):
+        """``diag(p) - p p^T`` at the vector ``z``, shape ``(n, n)``."""
+        p = softmax(np.asarray(z, dtype=float).ravel())
+        return np.diag(p) - np.outer(p, p)
+
+    def jvp(self, z, v):
+        """``J v = p * (v - p.v)``, per column; shapes as for element-wise activations."""
+        p = softmax(z)
+        return p * (v - (p * v).sum(axis=0, keepdims=True))
+
+    def vjp(self, z, u, a=None):
+        """``J^T u = p * (u - p.u)`` (``J`` is symmetric); ``a``, if given, is ``softmax(z)``."""
+        p = softmax(z) if a is None else a
+        return p * (u - (p * u).sum(axis=0, keepdims=True))
+
+
+ACTIVATIONS = {cls.name: cls for cls in (Sigmoid, Tanh, ReLU, Identity, Softmax)}
 
 
 def get_activation(spec):
@@ -179,8 +282,8 @@ def get_activation(spec):
     Parameters
     ----------
     spec : str or Activation
-        One of ``"sigmoid"``, ``"tanh"``, ``"relu"``, ``"identity"``, or an
-        :class:`Activation` instance.
+        One of ``"sigmoid"``, ``"tanh"``, ``"relu"``, ``"identity"``,
+        ``"softmax"``, or an :class:`Activation` instance.
 
     Raises
     ------

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
 import numpy as np
 
 from ._checks import as_rng
 
-__all__ = ["xor", "two_moons", "line"]
+__all__ = ["xor", "two_moons", "line", "one_hot", "digits", "Split"]
 
 
 def xor():
@@ -64,3 +66,87 @@ def line(slope=2.0, intercept=1.0, xs=(0, 1, 2, 3, 4)):
     """
     x = np.asarray(xs, dtype=np.float64)
     return x, slope * x + intercept
+
+
+def one_hot(labels, k=None):
+    """Class labels as one-hot columns.
+
+    Parameters
+    ----------
+    labels : array_like of int, shape (m,)
+        Values in ``0..k-1``.
+    k : int, optional
+        Number of classes; ``max(labels) + 1`` by default.
+
+    Returns
+    -------
+    numpy.ndarray, shape (k, m)
+        Column ``j`` is ``e_{labels[j]}``.
+    """
+    labels = np.asarray(labels)
+    if labels.ndim != 1 or not np.issubdtype(labels.dtype, np.integer):
+        raise ValueError(f"labels must be a 1-D array of integers, got dtype {labels.dtype} and shape {labels.shape}")
+    k = int(labels.max()) + 1 if k is None else int(k)
+    if labels.size and (labels.min() < 0 or labels.max() >= k):
+        raise ValueError(f"labels must lie in 0..{k - 1}, got values from {labels.min()} to {labels.max()}")
+    Y = np.zeros((k, labels.size))
+    Y[labels, np.arange(labels.size)] = 1.0
+    return Y
+
+
+class Split(NamedTuple):
+    """A training set and a test set, examples as columns."""
+
+    X_train: np.ndarray
+    Y_train: np.ndarray
+    X_test: np.ndarray
+    Y_test: np.ndarray
+
+
+def digits(test_fraction=0.25, rng=0):
+    """scikit-learn's 8x8 handwritten digits, split into training and test sets.
+
+    1,797 grey-scale images of the digits 0-9, 8 x 8 pixels each, from the
+    UCI "Optical Recognition of Handwritten Digits" data.  Each image is a
+    column of 64 pixels (row by row), scaled from 0..16 to ``[0, 1]``.
+
+    The split is stratified and fixed by ``rng``: within each class the
+    images are shuffled and ``round(test_fraction * count)`` of them go to
+    the test set, so both sets keep the classes' proportions.  With the
+    defaults that is 450 test images and 1,347 training images.
+
+    Parameters
+    ----------
+    test_fraction : float, default 0.25
+        Share of each class held out, strictly between 0 and 1.
+    rng : int, numpy.random.Generator or None, default 0
+        Seed of the split; the default makes it the same on every machine.
+
+    Returns
+    -------
+    Split
+        ``X_train (64, m_train)``, ``Y_train (10, m_train)`` one-hot,
+        ``X_test (64, m_test)``, ``Y_test (10, m_test)``.
+
+    Notes
+    -----
+    Needs scikit-learn, which ships the data (no download).
+    """
+    if not isinstance(test_fraction, (float, int)) or not 0 < test_fraction < 1:
+        raise ValueError(f"test_fraction must be a number strictly between 0 and 1, got {test_fraction!r}")
+    try:
+        from sklearn.datasets import load_digits
+    except ImportError as err:  # pragma: no cover - depends on the environment
+        raise ImportError("bp.digits needs scikit-learn: pip install scikit-learn") from err
+    data = load_digits()
+    X = data.data.T / 16.0
+    labels = data.target
+    gen = as_rng(rng)
+    test = []
+    for c in range(10):
+        members = gen.permutation(np.flatnonzero(labels == c))
+        test.append(members[: int(round(test_fraction * members.size))])
+    test = np.sort(np.concatenate(test))
+    train = np.setdiff1d(np.arange(labels.size), test)
+    Y = one_hot(labels, 10)
+    return Split(X[:, train], Y[:, train], X[:, test], Y[:, test])

@@ -102,6 +102,10 @@ class Elementwise:
 
     def __init__(self, activation):
         self.activation = get_activation(activation)
+        if not self.activation.elementwise:
+            raise ValueError(
+                f"{self.activation.name} is not element-wise; use the activation object itself as a block"
+            )
 
     def __call__(self, z):
         return self.activation(z)

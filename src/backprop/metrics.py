@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-__all__ = ["accuracy"]
+__all__ = ["accuracy", "confusion_matrix"]
 
 
 def accuracy(net, X, Y):
@@ -20,9 +20,38 @@ def accuracy(net, X, Y):
         In ``[0, 1]``.
     """
     X, Y = net._inputs_targets(X, Y)
-    A = net._forward(X).activations[-1]
+    return float(np.mean(hits(net._forward(X).activations[-1], Y)))
+
+
+def hits(A, Y):
+    """Boolean per example: is output column ``A[:, k]`` right about ``Y[:, k]``?"""
     if A.shape[0] == 1:
-        hits = (A > 0.5) == (Y > 0.5)
-    else:
-        hits = A.argmax(axis=0) == Y.argmax(axis=0)
-    return float(np.mean(hits))
+        return ((A > 0.5) == (Y > 0.5)).ravel()
+    return A.argmax(axis=0) == Y.argmax(axis=0)
+
+
+def confusion_matrix(net, X, Y):
+    """Counts of (true class, predicted class) pairs for a classifier.
+
+    Parameters
+    ----------
+    net : Network
+        With ``k >= 2`` outputs; the predicted class of a column is the row
+        of its largest output.
+    X : array_like, shape (n_0, m)
+    Y : array_like, shape (k, m)
+        One-hot targets (the true class is the row of the largest entry).
+
+    Returns
+    -------
+    numpy.ndarray of int, shape (k, k)
+        Entry ``[i, j]`` counts the examples of class ``i`` predicted as
+        ``j``; the diagonal holds the correct ones and the total is ``m``.
+    """
+    if net.sizes[-1] < 2:
+        raise ValueError(f"confusion_matrix needs a network with at least 2 outputs, got sizes {net.sizes}")
+    X, Y = net._inputs_targets(X, Y)
+    k = Y.shape[0]
+    true = Y.argmax(axis=0)
+    predicted = net._forward(X).activations[-1].argmax(axis=0)
+    return np.bincount(true * k + predicted, minlength=k * k).reshape(k, k)

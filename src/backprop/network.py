@@ -67,8 +67,13 @@ class Network:
         ``"relu"`` or ``"identity"``.
     output : str or Activation, optional
         Activation of the last layer; defaults to ``activation``.
+        ``"softmax"`` makes a classifier and goes with
+        ``cost="cross_entropy"``.
     cost : str or Cost, default "quadratic"
-        ``"quadratic"`` is :math:`C = \\frac1m \\sum_k \\frac12 \\lVert y_k - a_k \\rVert^2`.
+        ``"quadratic"`` is :math:`C = \\frac1m \\sum_k \\frac12 \\lVert y_k - a_k \\rVert^2`;
+        ``"cross_entropy"`` is :math:`C = -\\frac1m \\sum_k \\sum_i y_{ik} \\log p_{ik}`,
+        computed from ``log_softmax(Z^L)``, with targets whose columns are
+        distributions (one-hot labels).
     rng : int, numpy.random.Generator or None
         Seed or generator for the initial weights.
     dtype : numpy dtype, default numpy.float64
@@ -102,8 +107,16 @@ class Network:
         self.dtype = dtype
         hidden = get_activation(activation)
         last = hidden if output is None else get_activation(output)
+        if not hidden.elementwise and self.n_layers > 1:
+            raise ValueError(
+                f"activation={hidden.name!r} is not element-wise and is only offered for the output layer; "
+                "pass it as output= and choose 'sigmoid', 'tanh', 'relu' or 'identity' for the hidden layers"
+            )
+        if not last.elementwise and self.sizes[-1] < 2:
+            raise ValueError(f"a {last.name} output needs at least 2 units (classes), got sizes {self.sizes}")
         self.activations = [hidden] * (self.n_layers - 1) + [last]
         self.cost_function = get_cost(cost)
+        self.cost_function.check_output(last)
         gen = as_rng(rng)
         self.weights = []
         self.biases = []
@@ -133,6 +146,7 @@ class Network:
         X = self._inputs(X)
         Y = as_columns(Y, self.sizes[-1], "Y", self.dtype)
         same_width(X, Y)
+        self.cost_function.check_targets(Y)
         return X, Y
 
     # -- forward -----------------------------------------------------------
@@ -171,7 +185,8 @@ class Network:
     def cost(self, X, Y):
         """The cost of the batch, mean over its examples, as a float."""
         X, Y = self._inputs_targets(X, Y)
-        return self.cost_function.value(self._forward(X).activations[-1], Y)
+        zs, activations = self._forward(X)
+        return self.cost_function.value(activations[-1], Y, zs[-1])
 
     # -- backward ----------------------------------------------------------
 
@@ -188,6 +203,9 @@ class Network:
             \\frac{\\partial C}{\\partial b^l} = \\Delta^l \\mathbf 1
 
         where :math:`\\nabla_{A^L} C = (A^L - Y)/m` for the quadratic cost.
+        For a softmax output with cross-entropy the first line is replaced by
+        :math:`\\Delta^L = (P - Y)/m`, what the softmax Jacobian makes of
+        the cross-entropy gradient.
 
         Parameters
         ----------
@@ -204,29 +222,31 @@ class Network:
     def cost_and_gradients(self, X, Y):
         """``(cost, gradients)`` from one forward and one backward pass."""
         X, Y = self._inputs_targets(X, Y)
-        return self._cost_and_gradients(X, Y)
+        return self._cost_and_gradients(X, Y)[:2]
 
     def _cost_and_gradients(self, X, Y, scale=None):
-        # Every gradient is linear in dC/dA^L, so scaling that small
-        # (n_L, m) array by `scale` scales them all: sgd passes the learning
-        # rate here instead of multiplying each weight-sized gradient.
+        # Returns (cost, gradients, A^L); sgd scores the batch with A^L.
+        # Every gradient is linear in Delta^L, so scaling that small (n_L, m)
+        # array by `scale` scales them all: sgd passes the learning rate here
+        # instead of multiplying each weight-sized gradient.
         zs, activations = self._forward(X)
-        A_out = activations[-1]
+        A_out, cost = activations[-1], self.cost_function
         L = self.n_layers
         grad_w, grad_b = [None] * L, [None] * L
         # Reverse mode: pull the gradient back through one block at a time.
-        g = self.cost_function.gradient(A_out, Y)  # dC/dA^L
+        # dC/dA^L through the output activation gives Delta^L (BP1).
+        delta = cost.output_delta(zs[-1], A_out, Y, self.activations[-1])
         if scale is not None:
-            g *= scale
+            delta *= scale
         for l in reversed(range(L)):
-            # through sigma: Delta^l (BP1, BP2)
-            delta = self.activations[l].vjp(zs[l], g, activations[l + 1])
-            # through W A + b, with respect to W (BP4), b (BP3) and A^{l-1}
+            # through W A + b, with respect to W (BP4), b (BP3) ...
             grad_w[l] = delta @ activations[l].T
             grad_b[l] = delta.sum(axis=1, keepdims=True)
             if l > 0:
+                # ... and A^{l-1}, then through sigma: Delta^{l-1} (BP2)
                 g = self.weights[l].T @ delta
-        return self.cost_function.value(A_out, Y), Gradients(grad_w, grad_b)
+                delta = self.activations[l - 1].vjp(zs[l - 1], g, activations[l])
+        return cost.value(A_out, Y, zs[-1]), Gradients(grad_w, grad_b), A_out
 
     # -- as a chain of blocks ---------------------------------------------
 
@@ -241,7 +261,8 @@ class Network:
 
         out = []
         for W, b, act in zip(self.weights, self.biases, self.activations):
-            out += [Affine(W, b), Elementwise(act)]
+            # softmax has the block interface itself; it is not element-wise
+            out += [Affine(W, b), Elementwise(act) if act.elementwise else act]
         return out
 
     def copy(self):

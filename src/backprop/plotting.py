@@ -17,6 +17,8 @@ __all__ = [
     "plot_loglog",
     "plot_history",
     "plot_decision_boundary",
+    "plot_confusion_matrix",
+    "plot_digits",
 ]
 
 
@@ -127,20 +129,33 @@ def plot_loglog(x, series, *, ax=None):
     return ax
 
 
-def plot_history(history, *, ax=None):
-    """Training (and validation) cost per epoch from a :class:`~backprop.training.History`.
+def plot_history(history, metric="cost", *, labels=("training", "validation"), ax=None):
+    """Learning curves from a :class:`~backprop.training.History`, one point per epoch.
+
+    Parameters
+    ----------
+    history : History
+    metric : {"cost", "accuracy"}
+        ``"cost"`` draws ``history.loss`` and ``history.val_loss``;
+        ``"accuracy"`` draws ``history.accuracy`` and ``history.val_accuracy``.
+    labels : (str, str)
+        Names of the training and the validation curve (say ``"test"``
+        when the validation set is the test set).
+    ax : matplotlib.axes.Axes, optional
 
     Returns
     -------
     matplotlib.axes.Axes
     """
+    curves = {"cost": (history.loss, history.val_loss), "accuracy": (history.accuracy, history.val_accuracy)}
+    if metric not in curves:
+        raise ValueError(f"metric must be 'cost' or 'accuracy', got {metric!r}")
     ax = _axes(ax)
-    epochs = np.arange(1, len(history.loss) + 1)
-    ax.plot(epochs, history.loss, label="training cost")
-    if history.val_loss:
-        ax.plot(epochs, history.val_loss, label="validation cost")
+    for values, label in zip(curves[metric], labels):
+        if values:
+            ax.plot(np.arange(1, len(values) + 1), values, label=f"{label} {metric}")
     ax.set_xlabel("epoch")
-    ax.set_ylabel("cost")
+    ax.set_ylabel(metric)
     ax.legend()
     return ax
 
@@ -174,4 +189,86 @@ def plot_decision_boundary(net, X, Y, *, ax=None, n=200, margin=0.5):
     ax.contour(u, v, out, levels=[0.5], colors="black", linewidths=1.5)
     ax.scatter(X[0], X[1], c=Y, cmap="RdBu_r", edgecolors="black", linewidths=0.5, s=18)
     ax.set_aspect("equal")
+    return ax
+
+
+def plot_confusion_matrix(counts, *, class_names=None, ax=None):
+    """A confusion matrix as a grid of counts, true classes down the side.
+
+    Parameters
+    ----------
+    counts : array_like of int, shape (k, k)
+        As returned by :func:`~backprop.metrics.confusion_matrix`.
+    class_names : sequence of str, optional
+        Tick labels; ``0..k-1`` by default.
+    ax : matplotlib.axes.Axes, optional
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+    """
+    counts = np.asarray(counts)
+    if counts.ndim != 2 or counts.shape[0] != counts.shape[1]:
+        raise ValueError(f"counts has shape {counts.shape}; expected a square (k, k) matrix")
+    k = counts.shape[0]
+    names = [str(i) for i in range(k)] if class_names is None else list(class_names)
+    ax = _axes(ax)
+    # A log-like colour scale would hide the diagonal; cap the colours
+    # instead so that the few mistakes are visible next to it.
+    off = counts[~np.eye(k, dtype=bool)]
+    vmax = max(int(off.max()) if off.size else 1, 1) * 2
+    ax.imshow(np.minimum(counts, vmax), cmap="Blues", vmin=0, vmax=vmax)
+    for i in range(k):
+        for j in range(k):
+            if counts[i, j]:
+                dark = counts[i, j] >= 0.6 * vmax
+                ax.text(j, i, str(counts[i, j]), ha="center", va="center", fontsize=8,
+                        color="white" if dark else "black")
+    ax.set_xticks(range(k), names)
+    ax.set_yticks(range(k), names)
+    ax.set_xlabel("predicted class")
+    ax.set_ylabel("true class")
+    return ax
+
+
+def plot_digits(X, captions=None, *, ncols=10, side=8, ax=None):
+    """A gallery of small grey-scale images tiled into one picture.
+
+    Parameters
+    ----------
+    X : array_like, shape (side * side, k)
+        One image per column, pixels row by row, values in ``[0, 1]``.
+    captions : sequence of str, optional
+        One per image, written under it.
+    ncols : int
+        Images per row of the gallery.
+    side : int
+        Width and height of each image in pixels.
+    ax : matplotlib.axes.Axes, optional
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+    """
+    X = np.asarray(X, dtype=np.float64)
+    if X.ndim != 2 or X.shape[0] != side * side:
+        raise ValueError(f"X has shape {X.shape}; expected ({side * side}, k) with one image per column")
+    k = X.shape[1]
+    if captions is not None and len(captions) != k:
+        raise ValueError(f"got {len(captions)} captions for {k} images")
+    ncols = max(1, min(ncols, k))
+    nrows = -(-k // ncols)
+    gap_x, gap_y = 2, 6 if captions is not None else 2  # room under each image for its caption
+    cell_w, cell_h = side + gap_x, side + gap_y
+    mosaic = np.full((nrows * cell_h, ncols * cell_w), np.nan)
+    for n in range(k):
+        r, c = divmod(n, ncols)
+        mosaic[r * cell_h : r * cell_h + side, c * cell_w : c * cell_w + side] = X[:, n].reshape(side, side)
+    ax = _axes(ax)
+    ax.imshow(mosaic, cmap="gray_r", vmin=0, vmax=1, interpolation="nearest")
+    if captions is not None:
+        for n, text in enumerate(captions):
+            r, c = divmod(n, ncols)
+            ax.text(c * cell_w + side / 2 - 0.5, r * cell_h + side + 1.5, text, ha="center", va="center", fontsize=8)
+    ax.set_axis_off()
     return ax

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ._checks import as_rng
-from .metrics import accuracy
+from .metrics import accuracy, hits
 
 __all__ = ["History", "sgd"]
 
@@ -22,12 +22,17 @@ class History:
         Training cost of the epoch: the mean over its examples of the cost
         each mini-batch had when it was used (it comes free with the
         backward pass, so no extra pass over the data is made).
+    accuracy : list of float
+        Training accuracy of the epoch, measured the same way: the share of
+        examples the network got right in the forward pass of their
+        mini-batch, just before the step.
     val_loss, val_accuracy : list of float
         Cost and :func:`~backprop.metrics.accuracy` on ``validation`` at the
         end of each epoch; empty when no validation set was given.
     """
 
     loss: list = field(default_factory=list)
+    accuracy: list = field(default_factory=list)
     val_loss: list = field(default_factory=list)
     val_accuracy: list = field(default_factory=list)
 
@@ -97,17 +102,20 @@ def sgd(net, X, Y, *, epochs, batch_size, learning_rate, rng=None, validation=No
     history = History()
     for epoch in range(epochs):
         order = gen.permutation(m)
-        total = 0.0
+        total, right = 0.0, 0
         for start in range(0, m, batch_size):
             idx = order[start : start + batch_size]
+            Y_batch = Y_rows[idx].T
             # The gradients come back already multiplied by eta.
-            cost, steps = net._cost_and_gradients(X_rows[idx].T, Y_rows[idx].T, scale=eta)
+            cost, steps, A_out = net._cost_and_gradients(X_rows[idx].T, Y_batch, scale=eta)
             for W, step in zip(net.weights, steps.weights):
                 W -= step
             for b, step in zip(net.biases, steps.biases):
                 b -= step
             total += cost * len(idx)
+            right += int(np.count_nonzero(hits(A_out, Y_batch)))
         history.loss.append(total / m)
+        history.accuracy.append(right / m)
         if validation is not None:
             history.val_loss.append(net.cost(X_val, Y_val))
             history.val_accuracy.append(accuracy(net, X_val, Y_val))
