@@ -31,7 +31,9 @@ myst_heading_anchors = 3
 
 def _package_hash():
     h = hashlib.sha256()
-    for path in sorted((ROOT / "src" / "backprop").rglob("*.py")):
+    # the package, and the helpers the chapters import from docs/
+    paths = [*(ROOT / "src" / "backprop").rglob("*.py"), *(ROOT / "docs").rglob("*.py")]
+    for path in sorted(paths):
         h.update(path.relative_to(ROOT).as_posix().encode())
         h.update(path.read_bytes())
     return h.hexdigest()[:16]
@@ -60,7 +62,7 @@ numfig_format = {"figure": "Figure %s", "table": "Table %s", "code-block": "List
 
 # Chapters keep the numbers of the book they accompany, whatever their
 # position in the table of contents.
-chapter_numbers = {"matrix-calculus": 6}
+chapter_numbers = {"matrix-calculus": 6, "softmax-cross-entropy": 7}
 
 # -- HTML ---------------------------------------------------------------------
 html_theme = "sphinx_book_theme"
@@ -131,7 +133,21 @@ def _prune_stale_caches():
                 shutil.rmtree(old, ignore_errors=True)
 
 
+def _forget_a_build_that_warned(app, exception):
+    """Make the next build re-read the pages of a build that warned.
+
+    With -W a warning fails the build, but Sphinx still saves its environment,
+    so the next run would skip the unchanged page that warned and succeed.
+    Sphinx itself deletes the environment after an exception; do the same
+    after warnings (``_warncount`` is Sphinx's own counter), so that every
+    run shows every warning until it is fixed.
+    """
+    if exception is None and getattr(app, "_warncount", 0):
+        (Path(app.doctreedir) / "environment.pickle").unlink(missing_ok=True)
+
+
 def setup(app):
+    app.connect("build-finished", _forget_a_build_that_warned)
     _quiet_kernelspec()
     _prune_stale_caches()
     # A change of package hash changes this value, and an "env" value forces

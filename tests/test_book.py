@@ -53,16 +53,17 @@ def test_rebuild_with_nothing_changed_reuses_the_cache(tree):
     assert "Executing notebook" not in log
 
 
-def test_every_image_has_alt_text_and_every_figure_a_caption(tree):
+@pytest.mark.parametrize("name,figures", [("matrix-calculus", 5), ("softmax-cross-entropy", 6)])
+def test_every_image_has_alt_text_and_every_figure_a_caption(tree, name, figures):
     pages = sorted((tree / "_build" / "html").glob("*.html"))
-    assert {p.name for p in pages} >= {"index.html", "notation.html", "matrix-calculus.html"}
-    chapter = (tree / "_build" / "html" / "matrix-calculus.html").read_text()
+    assert {p.name for p in pages} >= {"index.html", "notation.html", f"{name}.html"}
+    chapter = (tree / "_build" / "html" / f"{name}.html").read_text()
     images = re.findall(r"<img [^>]*>", chapter)
-    assert len(images) >= 5
+    assert len(images) >= figures
     for img in images:
         alt = re.search(r'alt="([^"]*)"', img)
         assert alt and len(alt.group(1)) > 20, img
-    assert chapter.count("<figcaption>") >= 5
+    assert chapter.count("<figcaption>") >= figures
 
 
 def test_chapters_keep_the_original_books_numbers(tree):
@@ -72,6 +73,20 @@ def test_chapters_keep_the_original_books_numbers(tree):
     assert "6.3.1. The chain rule" in chapter  # in the page's contents as well as its headings
     assert not re.search(r">\s*1\.\d+\. ", chapter), "a section kept its positional number"
     assert "6. Backpropagation with matrix calculus" in (html / "index.html").read_text()
+    chapter7 = (html / "softmax-cross-entropy.html").read_text()
+    assert "Figure 7.1" in chapter7 and "(7.1)" in chapter7 and "7.6.1. How much the split matters" in chapter7
+
+
+def test_a_page_that_warns_fails_every_build_until_fixed(tree):
+    page = tree / "docs" / "notation.md"
+    text = page.read_text()
+    page.write_text(text + "\nSee {doc}`no-such-page`.\n")
+    for _ in range(2):  # the second run must not skip the unchanged page
+        run = sphinx(tree)
+        assert run.returncode != 0 and "no-such-page" in run.stdout + run.stderr
+    page.write_text(text)
+    fixed = sphinx(tree)
+    assert fixed.returncode == 0, (fixed.stdout + fixed.stderr)[-3000:]
 
 
 def test_a_broken_package_breaks_the_build_despite_the_cache(tree):

@@ -91,8 +91,8 @@ def test_digit_gallery_tiles_images_with_captions():
     ax = bp.plot_digits(X, [f"#{k}" for k in range(7)], ncols=4)
     (image,) = ax.images
     mosaic = image.get_array()
-    assert mosaic.shape == (2 * (8 + 6), 4 * (8 + 2))
-    np.testing.assert_allclose(mosaic[14:22, 10:18], X[:, 5].reshape(8, 8))  # row 1, column 1
+    assert mosaic.shape == (2 * (8 + 5), 4 * (8 + 2))
+    np.testing.assert_allclose(mosaic[13:21, 10:18], X[:, 5].reshape(8, 8))  # row 1, column 1
     assert [t.get_text() for t in ax.texts] == [f"#{k}" for k in range(7)]
     with pytest.raises(ValueError, match=r"X has shape \(63, 2\); expected \(64, k\)"):
         bp.plot_digits(np.zeros((63, 2)))

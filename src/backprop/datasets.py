@@ -103,7 +103,7 @@ class Split(NamedTuple):
     Y_test: np.ndarray
 
 
-def digits(test_fraction=0.25, rng=0):
+def digits(test_fraction=0.25, rng=2):
     """scikit-learn's 8x8 handwritten digits, split into training and test sets.
 
     1,797 grey-scale images of the digits 0-9, 8 x 8 pixels each, from the
@@ -119,8 +119,10 @@ def digits(test_fraction=0.25, rng=0):
     ----------
     test_fraction : float, default 0.25
         Share of each class held out, strictly between 0 and 1.
-    rng : int, numpy.random.Generator or None, default 0
+    rng : int, numpy.random.Generator or None, default 2
         Seed of the split; the default makes it the same on every machine.
+        (Seed 2 is the split chapter 7 trains on; the chapter also shows
+        how the test accuracy varies over the splits of seeds 0 to 9.)
 
     Returns
     -------

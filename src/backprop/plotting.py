@@ -258,7 +258,7 @@ def plot_digits(X, captions=None, *, ncols=10, side=8, ax=None):
         raise ValueError(f"got {len(captions)} captions for {k} images")
     ncols = max(1, min(ncols, k))
     nrows = -(-k // ncols)
-    gap_x, gap_y = 2, 6 if captions is not None else 2  # room under each image for its caption
+    gap_x, gap_y = 2, 5 if captions is not None else 2  # room under each image for its caption
     cell_w, cell_h = side + gap_x, side + gap_y
     mosaic = np.full((nrows * cell_h, ncols * cell_w), np.nan)
     for n in range(k):
