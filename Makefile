@@ -10,7 +10,7 @@ BUILDDIR    := _build
 .PHONY: html test clean distclean venv bench
 
 html: $(STAMP)
-	$(BIN)/sphinx-build -b html -c . $(SPHINXOPTS) docs $(BUILDDIR)/html
+	$(BIN)/sphinx-build -b html -c . -d $(BUILDDIR)/doctrees $(SPHINXOPTS) docs $(BUILDDIR)/html
 	@echo "The book is in $(BUILDDIR)/html/index.html"
 
 test: $(STAMP)

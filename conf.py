@@ -14,7 +14,13 @@ project = "Backpropagation, Executed"
 author = "the backprop authors"
 copyright = "2026, the backprop authors"
 
-extensions = ["myst_nb", "sphinx.ext.mathjax"]
+extensions = [
+    "myst_nb",
+    "sphinx.ext.mathjax",
+    "sphinx.ext.autodoc",
+    "sphinx.ext.napoleon",
+    "sphinx_copybutton",
+]
 
 exclude_patterns = ["_build", "**.ipynb_checkpoints"]
 
@@ -64,11 +70,39 @@ numfig_format = {"figure": "Figure %s", "table": "Table %s", "code-block": "List
 # position in the table of contents.
 chapter_numbers = {"matrix-calculus": 6, "softmax-cross-entropy": 7}
 
+# -- Math, served by the site itself ------------------------------------------
+# MathJax 3 comes from a pinned PyPI package (django-static-mathjax ships the
+# MathJax 3.2.2 release files) and only one file of it is published: the
+# combined component with the TeX input, all TeX extensions (so none is
+# fetched on demand, e.g. for \boldsymbol) and SVG output (so no font files).
+# No page of the book requests anything from another site.
+
+
+def _local_mathjax():
+    import importlib.util
+
+    spec = importlib.util.find_spec("mathjax")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("MathJax is missing: run `make html`, which installs the pinned stack into .venv")
+    source = Path(next(iter(spec.submodule_search_locations))) / "static" / "mathjax" / "es5" / "tex-svg-full.js"
+    target = ROOT / "_build" / "mathjax" / "mathjax" / source.name
+    if not target.is_file() or target.stat().st_size != source.stat().st_size:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, target)
+    return target.parent.parent, f"mathjax/{source.name}"
+
+
+_MATHJAX_STATIC, mathjax_path = _local_mathjax()
+mathjax3_config = {"svg": {"fontCache": "global"}}
+
 # -- HTML ---------------------------------------------------------------------
 html_theme = "sphinx_book_theme"
 html_title = project
-html_static_path = ["docs/_static"]
+html_static_path = ["docs/_static", str(_MATHJAX_STATIC)]
 html_css_files = ["book.css"]
+html_favicon = "docs/_static/favicon.svg"
+# An explicit colour mode: left empty, the theme logs a console error on every page.
+html_context = {"default_mode": "auto"}
 html_theme_options = {
     "show_toc_level": 2,
     "use_download_button": False,

@@ -20,7 +20,7 @@ pytestmark = pytest.mark.book
 
 def sphinx(tree):
     env = dict(os.environ, PYTHONPATH=str(tree / "src"))
-    cmd = [sys.executable, "-m", "sphinx", "-b", "html", "-c", str(tree), "-n", "-W", "--keep-going",
+    cmd = [sys.executable, "-m", "sphinx", "-b", "html", "-c", str(tree), "-d", str(tree / "_build" / "doctrees"), "-n", "-W", "--keep-going",
            str(tree / "docs"), str(tree / "_build" / "html")]
     return subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=900)
 

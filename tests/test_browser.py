@@ -1,0 +1,155 @@
+"""What a reader sees: every page of the built book, opened in headless Chromium.
+
+Needs the built site (`make html`) and Debian's Chromium at /usr/bin/chromium,
+driven by Playwright's Python package.  Playwright's own browser download
+(`playwright install`) is never used.  Outside CI a missing browser or site
+skips this module with a message; in CI (the CI variable is set) it fails.
+
+Run alone with:  .venv/bin/python -m pytest -m browser
+"""
+
+import functools
+import http.server
+import os
+import threading
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SITE = Path(os.environ.get("BOOK_SITE", ROOT / "_build" / "html"))
+CHROMIUM = Path(os.environ.get("BOOK_CHROMIUM", "/usr/bin/chromium"))
+SCREENSHOTS = ROOT / "_build" / "screenshots"
+
+pytestmark = pytest.mark.browser
+
+
+def _unavailable(reason):
+    if os.environ.get("CI"):
+        pytest.fail(reason, pytrace=False)
+    pytest.skip(reason, allow_module_level=True)
+
+
+if not CHROMIUM.is_file():
+    _unavailable(f"no Chromium at {CHROMIUM}: install Debian's with `sudo apt-get install chromium` "
+                 "(or point BOOK_CHROMIUM at one) to run the browser tests")
+if not (SITE / "index.html").is_file():
+    _unavailable(f"no built book in {SITE}: run `make html` first")
+
+PAGES = sorted(p.relative_to(SITE).as_posix() for p in SITE.rglob("*.html") if "_static" not in p.parts)
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def server():
+    handler = functools.partial(_QuietHandler, directory=str(SITE))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        # Debian's browser; `playwright install` (a download) is never needed.
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox", "--disable-gpu"])
+        yield browser
+        browser.close()
+
+
+from playwright.sync_api import TimeoutError as PlaywrightTimeout  # noqa: E402
+
+
+def open_page(browser, server, name):
+    """Load a page, record every request and error, wait for MathJax to finish."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    seen = {"requests": [], "errors": [], "console": []}
+    page.on("request", lambda r: seen["requests"].append(r.url))
+    page.on("pageerror", lambda e: seen["errors"].append(str(e)))
+    page.on("console", lambda m: m.type == "error" and seen["console"].append(m.text))
+    page.on("requestfailed", lambda r: seen["errors"].append(f"request failed: {r.url}"))
+    page.on("response", lambda r: r.status >= 400 and seen["errors"].append(f"HTTP {r.status}: {r.url}"))
+    response = page.goto(f"{server}/{name}", wait_until="load")
+    assert response is not None and response.ok, f"{name}: HTTP {response and response.status}"
+    # MathJax typesets after load; its startup promise resolves when it is done.
+    # (Sphinx defines window.MathJax as a configuration before MathJax loads.)
+    try:
+        page.wait_for_function("() => !window.MathJax || (MathJax.startup && MathJax.startup.promise)",
+                               timeout=15_000)
+        page.evaluate("() => window.MathJax ? MathJax.startup.promise : null")
+        page.wait_for_load_state("networkidle", timeout=15_000)
+    except PlaywrightTimeout:
+        seen["errors"].append("MathJax did not start or finish within 15 s")
+    return context, page, seen
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_page_as_a_reader_sees_it(browser, server, name):
+    context, page, seen = open_page(browser, server, name)
+    try:
+        # No request leaves the local server (data: URLs stay in the page).
+        foreign = [u for u in seen["requests"] if not u.startswith(server) and not u.startswith(("data:", "blob:"))]
+        assert not foreign, f"{name} requested {foreign}"
+        assert not seen["errors"], f"{name}: {seen['errors']}"
+        assert not seen["console"], f"{name}: console errors {seen['console']}"
+
+        # Formulas: every math element typeset, none with a MathJax error.
+        math = page.locator("span.math, div.math").count()
+        typeset = page.locator("mjx-container").count()
+        assert typeset >= math, f"{name}: {math} formulas but {typeset} typeset"
+        assert page.locator("mjx-merror, [data-mjx-error]").count() == 0, f"{name}: MathJax error nodes"
+        raw = page.evaluate("() => document.querySelector('article') ? document.querySelector('article').innerText : ''")
+        assert "\\frac" not in raw and "$$" not in raw, f"{name}: raw TeX left in the text"
+
+        # Images: all loaded, all described.
+        images = page.evaluate(
+            "() => Array.from(document.querySelectorAll('article img')).map(i => "
+            "({src: i.getAttribute('src'), ok: i.complete && i.naturalWidth > 0, alt: i.getAttribute('alt') || ''}))"
+        )
+        broken = [i["src"] for i in images if not i["ok"]]
+        assert not broken, f"{name}: images that did not load: {broken}"
+        undescribed = [i["src"] for i in images if len(i["alt"].strip()) < 10]
+        assert not undescribed, f"{name}: images without alt text: {undescribed}"
+        figures = page.evaluate(
+            "() => Array.from(document.querySelectorAll('figure')).map(f => "
+            "({img: !!f.querySelector('img'), alt: (f.querySelector('img') || {}).alt || '', "
+            "caption: !!f.querySelector('figcaption')}))"
+        )
+        for figure in figures:
+            assert figure["caption"], f"{name}: a figure without a caption"
+            if figure["img"]:
+                assert figure["alt"].strip(), f"{name}: a figure whose image has no alt text"
+    finally:
+        context.close()
+
+
+def test_chapters_have_their_formulas_and_figures(browser, server):
+    """The pages that should have math and figures do (a guard against testing an empty page)."""
+    for name, formulas, figures in [("matrix-calculus.html", 50, 5), ("softmax-cross-entropy.html", 30, 6)]:
+        context, page, _ = open_page(browser, server, name)
+        try:
+            assert page.locator("mjx-container").count() >= formulas, name
+            assert page.locator("figure img").count() >= figures, name
+        finally:
+            context.close()
+
+
+def test_screenshot_of_the_matrix_calculus_chapter(browser, server):
+    context, page, _ = open_page(browser, server, "matrix-calculus.html")
+    try:
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        path = SCREENSHOTS / "matrix-calculus.png"
+        page.screenshot(path=str(path), full_page=False)
+        assert path.stat().st_size > 20_000
+    finally:
+        context.close()
