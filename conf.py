@@ -29,6 +29,19 @@ myst_enable_extensions = ["dollarmath", "amsmath", "colon_fence"]
 myst_dmath_double_inline = True
 myst_heading_anchors = 3
 
+# -- API reference (autodoc + napoleon, numpydoc-style docstrings) -------------
+autodoc_member_order = "bysource"
+autodoc_default_options = {"members": True, "show-inheritance": True}
+napoleon_google_docstring = False
+napoleon_numpy_docstring = True
+# Parameter types are prose ("array_like, shape (n, m)"), not cross-references.
+napoleon_use_param = False
+napoleon_use_rtype = False
+napoleon_use_ivar = True
+# NumPy's inventory cannot be fetched offline (no intersphinx): its array type
+# is named in prose-like types and annotations without a link.
+nitpick_ignore = [("py:class", "numpy.ndarray"), ("py:class", "np.ndarray")]
+
 # -- Execution ----------------------------------------------------------------
 # myst-nb's cache key is the notebook's code, not the modules it imports.  Key
 # the cache on a hash of the package so that any change under src/backprop

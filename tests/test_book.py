@@ -64,6 +64,7 @@ def test_every_image_has_alt_text_and_every_figure_a_caption(tree, name, figures
         alt = re.search(r'alt="([^"]*)"', img)
         assert alt and len(alt.group(1)) > 20, img
     assert chapter.count("<figcaption>") >= figures
+    assert re.search(r'href="api.html#backprop\.', chapter), "no link from the prose to the API reference"
 
 
 def test_chapters_keep_the_original_books_numbers(tree):

@@ -117,7 +117,7 @@ def log_softmax(z):
 class Activation:
     """An element-wise function ``a = sigma(z)`` and its derivative.
 
-    Subclasses define :meth:`__call__` and :meth:`derivative`; the Jacobian,
+    Subclasses define ``__call__`` and :meth:`derivative`; the Jacobian,
     JVP and VJP follow from them and are the same for every element-wise
     function.
     """
@@ -252,6 +252,7 @@ class Softmax(Activation):
         return softmax(z)
 
     def derivative(self, z, a=None):
+        """Not defined: softmax is not element-wise; raises TypeError."""
         raise TypeError(
             "softmax is not element-wise, so it has no element-wise derivative; "
             "use its jacobian(z), jvp(z, v) or vjp(z, u)"

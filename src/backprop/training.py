@@ -26,9 +26,12 @@ class History:
         Training accuracy of the epoch, measured the same way: the share of
         examples the network got right in the forward pass of their
         mini-batch, just before the step.
-    val_loss, val_accuracy : list of float
-        Cost and :func:`~backprop.metrics.accuracy` on ``validation`` at the
-        end of each epoch; empty when no validation set was given.
+    val_loss : list of float
+        Cost on ``validation`` at the end of each epoch; empty when no
+        validation set was given.
+    val_accuracy : list of float
+        :func:`~backprop.metrics.accuracy` on ``validation`` at the end of
+        each epoch; empty when no validation set was given.
     """
 
     loss: list = field(default_factory=list)
