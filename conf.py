@@ -116,11 +116,26 @@ html_css_files = ["book.css"]
 html_favicon = "docs/_static/favicon.svg"
 # An explicit colour mode: left empty, the theme logs a console error on every page.
 html_context = {"default_mode": "auto"}
+# The repository the buttons point at.  In GitHub Actions GITHUB_REPOSITORY
+# (owner/name) sets it, so a fork publishes links to itself.
+repository_url = "https://github.com/" + os.environ.get("GITHUB_REPOSITORY", "backprop-executed/backprop")
 html_theme_options = {
     "show_toc_level": 2,
-    "use_download_button": False,
+    "repository_url": repository_url,
+    "repository_branch": "main",
+    "path_to_docs": "docs",
+    "use_repository_button": True,
+    "use_issues_button": True,
+    "use_edit_page_button": False,
+    # .md source, the executed .ipynb, and print-to-PDF
+    "use_download_button": True,
     "use_fullscreen_button": False,
+    # Binder opens the chapter (a MyST notebook, via jupytext) in JupyterLab;
+    # the environment is described in .binder/.
+    "launch_buttons": {"binderhub_url": "https://mybinder.org", "notebook_interface": "jupyterlab"},
 }
+# Copy buttons on code cells, without prompts or outputs.
+copybutton_exclude = ".linenos, .gp, .go"
 html_last_updated_fmt = None
 
 
