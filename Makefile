@@ -7,11 +7,22 @@ STAMP       := $(VENV)/.installed-stamp
 SPHINXOPTS  ?= -n -W --keep-going
 BUILDDIR    := _build
 
-.PHONY: html test clean distclean venv bench
+.PHONY: html test clean distclean venv bench pdf livehtml
 
 html: $(STAMP)
 	$(BIN)/sphinx-build -b html -c . -d $(BUILDDIR)/doctrees $(SPHINXOPTS) docs $(BUILDDIR)/html
 	@echo "The book is in $(BUILDDIR)/html/index.html"
+
+# The whole book as one PDF: the single-page HTML build, printed by headless
+# Chromium once MathJax has typeset it (needs /usr/bin/chromium).
+pdf: $(STAMP)
+	$(BIN)/sphinx-build -b singlehtml -c . -d $(BUILDDIR)/doctrees-single $(SPHINXOPTS) docs $(BUILDDIR)/singlehtml
+	$(BIN)/python docs/_tools/print_pdf.py $(BUILDDIR)/singlehtml $(BUILDDIR)/pdf/backpropagation-executed.pdf
+
+# For authors: rebuild and reload the browser on every change to docs/ or src/.
+livehtml: $(STAMP)
+	$(BIN)/sphinx-autobuild -b html -c . -d $(BUILDDIR)/doctrees $(SPHINXOPTS) \
+	  --watch src --ignore "*/_build/*" --ignore "*/.jupyter_cache/*" docs $(BUILDDIR)/html
 
 test: $(STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

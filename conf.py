@@ -51,7 +51,7 @@ nitpick_ignore = [("py:class", "numpy.ndarray"), ("py:class", "np.ndarray")]
 def _package_hash():
     h = hashlib.sha256()
     # the package, and the helpers the chapters import from docs/
-    paths = [*(ROOT / "src" / "backprop").rglob("*.py"), *(ROOT / "docs").rglob("*.py")]
+    paths = [*(ROOT / "src" / "backprop").rglob("*.py"), *(ROOT / "docs").glob("*.py")]
     for path in sorted(paths):
         h.update(path.relative_to(ROOT).as_posix().encode())
         h.update(path.read_bytes())
