@@ -153,3 +153,12 @@ def test_screenshot_of_the_matrix_calculus_chapter(browser, server):
         assert path.stat().st_size > 20_000
     finally:
         context.close()
+
+
+def test_site_is_self_contained_and_small():
+    size = sum(p.stat().st_size for p in SITE.rglob("*") if p.is_file())
+    assert size < 15e6, f"the built site is {size / 1e6:.1f} MB; the limit is 15 MB"
+    assert not (SITE / ".doctrees").exists(), "Sphinx's doctrees belong outside the published site"
+    mathjax = list((SITE / "_static" / "mathjax").glob("*.js"))
+    assert [p.name for p in mathjax] == ["tex-svg-full.js"]
+    assert b"3.2.2" in mathjax[0].read_bytes()[:2000] or b'VERSION="3.2.2"' in mathjax[0].read_bytes()
