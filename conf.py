@@ -137,6 +137,9 @@ html_theme_options = {
 # Copy buttons on code cells, without prompts or outputs.
 copybutton_exclude = ".linenos, .gp, .go"
 html_last_updated_fmt = None
+# The Python module index would list ten modules that the API reference page
+# already lists, with image toggles that carry no description.
+html_domain_indices = False
 
 
 def _renumber_chapters(app, env):

@@ -8,13 +8,11 @@ skips this module with a message; in CI (the CI variable is set) it fails.
 Run alone with:  .venv/bin/python -m pytest -m browser
 """
 
-import functools
-import http.server
 import os
-import threading
 from pathlib import Path
 
 import pytest
+from _shared import load_print_pdf
 
 ROOT = Path(__file__).resolve().parents[1]
 SITE = Path(os.environ.get("BOOK_SITE", ROOT / "_build" / "html"))
@@ -39,20 +37,10 @@ if not (SITE / "index.html").is_file():
 PAGES = sorted(p.relative_to(SITE).as_posix() for p in SITE.rglob("*.html") if "_static" not in p.parts)
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="module")
 def server():
-    handler = functools.partial(_QuietHandler, directory=str(SITE))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+    with load_print_pdf().serve(SITE) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")

@@ -4,11 +4,11 @@ Marked `browser` (it prints with Debian's Chromium).  The negative test proves
 the checker rejects a PDF in which TeX was left raw.
 """
 
-import importlib.util
 import os
 from pathlib import Path
 
 import pytest
+from _shared import load_print_pdf
 
 ROOT = Path(__file__).resolve().parents[1]
 PDF = ROOT / "_build" / "pdf" / "backpropagation-executed.pdf"
@@ -16,9 +16,7 @@ CHROMIUM = Path(os.environ.get("BOOK_CHROMIUM", "/usr/bin/chromium"))
 
 pytestmark = pytest.mark.browser
 
-spec = importlib.util.spec_from_file_location("print_pdf", ROOT / "docs" / "_tools" / "print_pdf.py")
-print_pdf = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(print_pdf)
+print_pdf = load_print_pdf()
 
 
 def _need(condition, reason):

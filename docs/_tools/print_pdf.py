@@ -11,6 +11,7 @@ Usage: python docs/_tools/print_pdf.py SITE_DIR OUTPUT.pdf
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 import os
@@ -28,14 +29,24 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-def print_pdf(site: Path, output: Path) -> None:
-    from playwright.sync_api import sync_playwright
-
+@contextlib.contextmanager
+def serve(site: Path):
+    """Serve ``site`` on 127.0.0.1 (a free port) for the duration; yields the base URL."""
     handler = functools.partial(_Quiet, directory=str(site))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    url = f"http://127.0.0.1:{httpd.server_address[1]}/index.html"
     try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+def print_pdf(site: Path, output: Path) -> None:
+    from playwright.sync_api import sync_playwright
+
+    with serve(site) as base:
+        url = f"{base}/index.html"
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
             page = browser.new_page()
@@ -55,9 +66,6 @@ def print_pdf(site: Path, output: Path) -> None:
             page.pdf(path=str(output), format="A4", print_background=True,
                      margin={"top": "18mm", "bottom": "18mm", "left": "16mm", "right": "16mm"})
             browser.close()
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
 
 
 def check_pdf(path: Path) -> int:
