@@ -78,6 +78,16 @@ def test_chapters_keep_the_original_books_numbers(tree):
     assert "Figure 7.1" in chapter7 and "(7.1)" in chapter7 and "7.6.1. How much the split matters" in chapter7
 
 
+def test_reader_buttons_are_on_every_chapter(tree):
+    html = tree / "_build" / "html"
+    for name in ["matrix-calculus", "softmax-cross-entropy"]:
+        page = (html / f"{name}.html").read_text()
+        for title in ["Source repository", "Open an issue", "Download source file", "Download notebook file",
+                      "Print to PDF", "Launch on Binder"]:
+            assert f'title="{title}"' in page, (name, title)
+        assert "copybutton.js" in page
+        assert (html / "_sources" / f"{name}.ipynb").is_file()
+
 def test_a_page_that_warns_fails_every_build_until_fixed(tree):
     page = tree / "docs" / "notation.md"
     text = page.read_text()
@@ -101,3 +111,4 @@ def test_a_broken_package_breaks_the_build_despite_the_cache(tree):
     assert broken.returncode != 0
     assert "Executing notebook" in log
     assert "AssertionError" in log
+
