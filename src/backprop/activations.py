@@ -264,9 +264,8 @@ class Softmax(Activation):
         return np.diag(p) - np.outer(p, p)
 
     def jvp(self, z, v):
-        """``J v = p * (v - p.v)``, per column; shapes as for element-wise activations."""
-        p = softmax(z)
-        return p * (v - (p * v).sum(axis=0, keepdims=True))
+        """``J v = p * (v - p.v)``, per column: the VJP, since ``J`` is symmetric."""
+        return self.vjp(z, v)
 
     def vjp(self, z, u, a=None):
         """``J^T u = p * (u - p.u)`` (``J`` is symmetric); ``a``, if given, is ``softmax(z)``."""
