@@ -20,6 +20,10 @@ extensions = [
     "sphinx.ext.autodoc",
     "sphinx.ext.napoleon",
     "sphinx_copybutton",
+    "sphinx_togglebutton",
+    "sphinx_exercise",
+    "sphinx_proof",
+    "sphinxcontrib.bibtex",
 ]
 
 exclude_patterns = ["_build", "**.ipynb_checkpoints"]
@@ -28,6 +32,15 @@ exclude_patterns = ["_build", "**.ipynb_checkpoints"]
 myst_enable_extensions = ["dollarmath", "amsmath", "colon_fence"]
 myst_dmath_double_inline = True
 myst_heading_anchors = 3
+
+# -- Exercises, theorems, references ----------------------------------------------
+# Solutions are dropdowns (sphinx-togglebutton), closed until the reader opens
+# them; the PDF prints them open, under their exercise.
+togglebutton_hint = "Show the solution"
+togglebutton_hint_hide = "Hide the solution"
+bibtex_bibfiles = ["docs/references.bib"]
+bibtex_reference_style = "author_year"
+bibtex_default_style = "plain"
 
 # -- API reference (autodoc + napoleon, numpydoc-style docstrings) -------------
 autodoc_member_order = "bysource"
@@ -211,7 +224,24 @@ def _forget_a_build_that_warned(app, exception):
         (Path(app.doctreedir) / "environment.pickle").unlink(missing_ok=True)
 
 
+def _singlehtml_inherits_html_handlers(app):
+    """Let the single-page builder render every node the HTML builder can.
+
+    Sphinx looks up node handlers by builder name and falls back to the
+    format ("html") only when that name has none.  sphinx-exercise registers
+    its nodes for "singlehtml" by name, which hides every handler registered
+    for "html" alone (myst-nb's folded code cells among them) from
+    ``make pdf``'s single-page build.  Copy the missing ones over.
+    """
+    handlers = app.registry.translation_handlers
+    single = handlers.get("singlehtml")
+    if single is not None:
+        for name, pair in handlers.get("html", {}).items():
+            single.setdefault(name, pair)
+
+
 def setup(app):
+    app.connect("builder-inited", _singlehtml_inherits_html_handlers)
     app.connect("build-finished", _forget_a_build_that_warned)
     _quiet_kernelspec()
     _prune_stale_caches()

@@ -75,7 +75,10 @@ def test_chapters_keep_the_original_books_numbers(tree):
     assert not re.search(r">\s*1\.\d+\. ", chapter), "a section kept its positional number"
     assert "6. Backpropagation with matrix calculus" in (html / "index.html").read_text()
     chapter7 = (html / "softmax-cross-entropy.html").read_text()
-    assert "Figure 7.1" in chapter7 and "(7.1)" in chapter7 and "7.6.1. How much the split matters" in chapter7
+    assert "Figure 7.1" in chapter7 and "(7.1)" in chapter7 and "7.6.3. How much the split matters" in chapter7
+    # exercises, theorems and propositions are numbered within their chapter, too
+    assert "Exercise 6.1" in chapter and "Theorem 6.1" in chapter
+    assert "Exercise 7.1" in chapter7 and "Proposition 7.1" in chapter7
 
 
 def test_reader_buttons_are_on_every_chapter(tree):
@@ -98,6 +101,20 @@ def test_a_page_that_warns_fails_every_build_until_fixed(tree):
     page.write_text(text)
     fixed = sphinx(tree)
     assert fixed.returncode == 0, (fixed.stdout + fixed.stderr)[-3000:]
+
+
+def test_a_wrong_exercise_solution_fails_the_build(tree):
+    # Solutions are executed like every other cell and assert their answers.
+    page = tree / "docs" / "matrix-calculus.md"
+    text = page.read_text()
+    right = "Delta = (As[L] - Y) * (1 - As[L] * As[L]) / m      # BP1"
+    assert text.count(right) == 1 and "solution-start} ex-mc-tanh" in text
+    page.write_text(text.replace(right, right.replace(" / m", "    ")))  # forgets the 1/m of the mean
+    wrong = sphinx(tree)
+    log = wrong.stdout + wrong.stderr
+    page.write_text(text)
+    assert wrong.returncode != 0
+    assert "AssertionError" in log and "max(errors.values()) < 1e-7" in log
 
 
 def test_a_broken_package_breaks_the_build_despite_the_cache(tree):

@@ -273,3 +273,27 @@ def test_a_small_classifier_learns_the_digits():
     assert history.loss[-1] < 0.1 * history.loss[0]
     assert len(history.accuracy) == 20 and history.accuracy[-1] > history.accuracy[0]
     assert history.val_accuracy[-1] > 0.93
+
+
+def test_stratified_split_holds_out_a_share_of_every_class_and_keeps_the_rest():
+    d = bp.digits()
+    X_fit, Y_fit, X_val, Y_val = bp.stratified_split(d.X_train, d.Y_train, 0.25, rng=0)
+    assert X_fit.shape[1] + X_val.shape[1] == d.X_train.shape[1]
+    assert X_fit.shape[0] == X_val.shape[0] == 64 and Y_fit.shape[0] == Y_val.shape[0] == 10
+    counts = d.Y_train.sum(axis=1)
+    np.testing.assert_array_equal(Y_val.sum(axis=1), np.round(0.25 * counts))
+    # together the two parts are the training set, each example exactly once
+    together = np.concatenate([X_fit, X_val], axis=1)
+    assert sorted(c.tobytes() for c in together.T) == sorted(c.tobytes() for c in d.X_train.T)
+    again = bp.stratified_split(d.X_train, d.Y_train, 0.25, rng=0)
+    np.testing.assert_array_equal(again[2], X_val)
+    assert not np.array_equal(bp.stratified_split(d.X_train, d.Y_train, 0.25, rng=1)[2], X_val)
+
+
+def test_stratified_split_rejects_bad_input():
+    X, Y = np.zeros((3, 8)), bp.one_hot(np.arange(8) % 2, 2)
+    for fraction in (0, 1, 1.5, True, "0.2"):
+        with pytest.raises(ValueError, match="strictly between 0 and 1"):
+            bp.stratified_split(X, Y, fraction)
+    with pytest.raises(ValueError, match=r"X has shape \(3, 7\) and Y \(2, 8\)"):
+        bp.stratified_split(X[:, :7], Y, 0.25)

@@ -20,7 +20,11 @@ import threading
 from pathlib import Path
 
 CHROMIUM = os.environ.get("BOOK_CHROMIUM", "/usr/bin/chromium")
-CHAPTERS = ["Notation", "Backpropagation with matrix calculus", "Backpropagation in full"]
+CHAPTERS = ["Notation", "Backpropagation with matrix calculus", "Backpropagation in full", "References"]
+# The apparatus that must survive printing: exercises with their solutions
+# (opened, not left as closed dropdowns), theorem boxes and citations.
+APPARATUS = ["Exercise 6.1", "Solution to Exercise 6.1", "Exercise 7.1", "Solution to Exercise 7.1",
+             "Theorem 6.1", "Rumelhart"]
 RAW_TEX = ["$$", "\\frac", "\\begin{", "\\mathbf"]
 
 
@@ -61,6 +65,11 @@ def print_pdf(site: Path, output: Path) -> None:
                 raise SystemExit("MathJax reported errors in the single-page book")
             if errors:
                 raise SystemExit(f"JavaScript errors in the single-page book: {errors}")
+            # Chromium's PDF printing fires no "beforeprint" event, on which
+            # sphinx-togglebutton opens the solutions: fire it ourselves.
+            page.evaluate("() => window.dispatchEvent(new Event('beforeprint'))")
+            if page.locator(".admonition.toggle.toggle-hidden").count():
+                raise SystemExit("some solutions are still folded away in the printed book")
             page.emulate_media(media="print")
             output.parent.mkdir(parents=True, exist_ok=True)
             page.pdf(path=str(output), format="A4", print_background=True,
@@ -73,10 +82,10 @@ def check_pdf(path: Path) -> int:
 
     reader = PdfReader(str(path))
     text = "\n".join(page.extract_text() or "" for page in reader.pages)
-    missing = [title for title in CHAPTERS if title not in text]
+    missing = [title for title in CHAPTERS + APPARATUS if title not in text]
     raw = [tex for tex in RAW_TEX if tex in text]
     if missing or raw:
-        raise SystemExit(f"{path}: chapters missing {missing}, raw TeX found {raw}")
+        raise SystemExit(f"{path}: chapters or apparatus missing {missing}, raw TeX found {raw}")
     return len(reader.pages)
 
 

@@ -17,7 +17,7 @@ from .activations import (
     softmax,
 )
 from .costs import Cost, CrossEntropy, Quadratic, get_cost
-from .datasets import Split, digits, line, one_hot, two_moons, xor
+from .datasets import Split, digits, line, one_hot, stratified_split, two_moons, xor
 from .gradcheck import check_gradients, relative_error
 from .jacobians import Affine, Chain, Elementwise, jvp, numerical_gradient, numerical_jacobian, vjp
 from .measure import best_time, loglog_fit, loglog_slope
@@ -77,6 +77,7 @@ __all__ = [
     "line",
     "one_hot",
     "digits",
+    "stratified_split",
     "Split",
     # measuring and plotting
     "best_time",

@@ -238,10 +238,13 @@ class Softmax(Activation):
 
     .. math::
 
-        \\frac{\\partial p_i}{\\partial z_j} = p_i (\\delta_{ij} - p_j), \\qquad
+        \\frac{\\partial p_i}{\\partial z_j} = p_i (I_{ij} - p_j), \\qquad
         J = \\operatorname{diag}(p) - p p^\\top,
 
-    so a product with it costs two passes over ``p`` instead of an
+    with :math:`I_{ij}` the entries of the identity matrix (the book keeps
+    :math:`\\delta` for the error of a layer).  The Jacobian is symmetric
+    because it is the Hessian of log-sum-exp, whose gradient is softmax.
+    A product with it costs two passes over ``p`` instead of an
     ``(n, n)`` matrix: ``J u = p * (u - p.u)``, the same for ``J^T u``.
     """
 

@@ -6,10 +6,11 @@ Notation (the book's): layer ``l = 1..L`` has weights ``W^l`` of shape
 
 .. math::
 
-    Z^l = W^l A^{l-1} + b^l, \\qquad A^l = \\sigma(Z^l), \\qquad A^0 = X,
+    Z^l = W^l A^{l-1} + b^l \\mathbf 1^\\top, \\qquad A^l = \\sigma(Z^l), \\qquad A^0 = X,
 
-and ``Z^l``, ``A^l`` have shape ``(n_l, m)``.  In Python the lists are
-0-based: ``weights[l - 1]`` is ``W^l``.
+and ``Z^l``, ``A^l`` have shape ``(n_l, m)``; ``b^l 1^T`` repeats the bias
+in every column, which NumPy's broadcasting does in ``W @ A + b``.  In
+Python the lists are 0-based: ``weights[l - 1]`` is ``W^l``.
 """
 
 from __future__ import annotations
