@@ -123,3 +123,26 @@ def test_measure_helpers():
     assert bp.best_time(lambda: None, repeat=2, min_time=0.001) > 0
     with pytest.raises(ValueError, match="positive arrays"):
         bp.loglog_slope([1, 2], [0, 1])
+
+
+def test_history_prints_a_summary_not_every_epoch():
+    X, Y = bp.xor()
+    net = bp.Network([2, 4, 1], rng=0)
+    history = bp.sgd(net, X, Y, epochs=300, batch_size=4, learning_rate=1.0, rng=0, validation=(X, Y))
+    text = repr(history)
+    assert text.startswith("History(300 epochs, cost ") and "val_accuracy" in text
+    assert f"{history.loss[0]:.4g} -> {history.loss[-1]:.4g}" in text
+    assert len(text) < 200 and len(history.loss) == 300  # the lists stay as they are
+    assert repr(bp.History()) == "History(0 epochs, cost -, accuracy -)"
+
+
+def test_sgd_is_silent_unless_a_progress_bar_is_asked_for(capsys):
+    X, Y = bp.xor()
+    bp.sgd(bp.Network([2, 3, 1], rng=0), X, Y, epochs=5, batch_size=4, learning_rate=1.0, rng=0)
+    quiet = capsys.readouterr()
+    assert quiet.out == "" and quiet.err == ""
+    history = bp.sgd(bp.Network([2, 3, 1], rng=0), X, Y, epochs=5, batch_size=4, learning_rate=1.0, rng=0,
+                     validation=(X, Y), progress=True)
+    err = capsys.readouterr().err
+    assert "sgd" in err and "5/5" in err
+    assert f"cost={history.loss[-1]:.4g}" in err and "val_acc=" in err

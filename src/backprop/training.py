@@ -39,6 +39,24 @@ class History:
     val_loss: list = field(default_factory=list)
     val_accuracy: list = field(default_factory=list)
 
+    def __repr__(self):
+        # A summary: the lists hold one number per epoch, often thousands.
+        def first_last(values, fmt):
+            return f"{values[0]:{fmt}} -> {values[-1]:{fmt}}" if values else "-"
+
+        parts = [f"{len(self.loss)} epochs",
+                 f"cost {first_last(self.loss, '.4g')}",
+                 f"accuracy {first_last(self.accuracy, '.4f')}"]
+        if self.val_loss:
+            parts += [f"val_cost {first_last(self.val_loss, '.4g')}",
+                      f"val_accuracy {first_last(self.val_accuracy, '.4f')}"]
+        return f"History({', '.join(parts)})"
+
+    def postfix(self):
+        """The last epoch's numbers, as a progress bar shows them."""
+        numbers = {"cost": self.loss, "acc": self.accuracy, "val_cost": self.val_loss, "val_acc": self.val_accuracy}
+        return {name: f"{values[-1]:.4g}" for name, values in numbers.items() if values}
+
 
 def _positive(name, value, integer):
     kinds = (int, np.integer) if integer else (int, float, np.integer, np.floating)
@@ -46,7 +64,8 @@ def _positive(name, value, integer):
         raise ValueError(f"{name} must be a positive {'integer' if integer else 'number'}, got {value!r}")
 
 
-def sgd(net, X, Y, *, epochs, batch_size, learning_rate, rng=None, validation=None, callback=None):
+def sgd(net, X, Y, *, epochs, batch_size, learning_rate, rng=None, validation=None, callback=None,
+        progress=False):
     """Train ``net`` in place by mini-batch stochastic gradient descent.
 
     Each epoch shuffles the examples and, for every mini-batch ``B``, takes
@@ -74,6 +93,11 @@ def sgd(net, X, Y, *, epochs, batch_size, learning_rate, rng=None, validation=No
         Scored at the end of every epoch.
     callback : callable, optional
         ``callback(epoch, net, history)`` after every epoch (``epoch`` from 0).
+    progress : bool, default False
+        Show a `tqdm <https://tqdm.github.io/>`_ progress bar over the
+        epochs, on standard error, with the last epoch's cost and accuracy
+        (and validation cost and accuracy) beside it.  Off by default: a
+        library call prints nothing unless asked to.
 
     Returns
     -------
@@ -103,7 +127,12 @@ def sgd(net, X, Y, *, epochs, batch_size, learning_rate, rng=None, validation=No
     m = X_rows.shape[0]
     eta = float(learning_rate)
     history = History()
-    for epoch in range(epochs):
+    epoch_numbers = range(epochs)
+    if progress:
+        from tqdm import tqdm  # plain text: tqdm.auto warns in notebooks without ipywidgets
+
+        epoch_numbers = bar = tqdm(epoch_numbers, desc="sgd", unit="epoch")
+    for epoch in epoch_numbers:
         order = gen.permutation(m)
         total, right = 0.0, 0
         for start in range(0, m, batch_size):
@@ -122,6 +151,8 @@ def sgd(net, X, Y, *, epochs, batch_size, learning_rate, rng=None, validation=No
         if validation is not None:
             history.val_loss.append(net.cost(X_val, Y_val))
             history.val_accuracy.append(accuracy(net, X_val, Y_val))
+        if progress:
+            bar.set_postfix(history.postfix(), refresh=False)
         if callback is not None:
             callback(epoch, net, history)
     return history
