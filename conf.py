@@ -40,7 +40,35 @@ togglebutton_hint = "Show the solution"
 togglebutton_hint_hide = "Hide the solution"
 bibtex_bibfiles = ["docs/references.bib"]
 bibtex_reference_style = "author_year"
-bibtex_default_style = "plain"
+bibtex_default_style = "authoryear"
+
+
+def _author_year_style():
+    """pybtex's "plain" entries, labelled "Rumelhart et al., 1986" like the citations.
+
+    The standard styles label the list [1], [2] or [RHW86], which matches
+    nothing in the text when the text cites by author and year.
+    """
+    from pybtex.plugin import register_plugin
+    from pybtex.richtext import Text
+    from pybtex.style.formatting.plain import Style as Plain
+    from pybtex.style.labels import BaseLabelStyle
+
+    class AuthorYearLabels(BaseLabelStyle):
+        def format_labels(self, sorted_entries):
+            for entry in sorted_entries:
+                people = entry.persons.get("author") or entry.persons.get("editor") or []
+                names = [Text.from_latex(" ".join(p.prelast_names + p.last_names)).render_as("text") for p in people]
+                who = names[0] if len(names) == 1 else " and ".join(names) if len(names) == 2 else f"{names[0]} et al."
+                yield f"{who}, {entry.fields.get('year', 'n.d.')}"
+
+    class AuthorYear(Plain):
+        default_label_style = AuthorYearLabels
+
+    register_plugin("pybtex.style.formatting", "authoryear", AuthorYear)
+
+
+_author_year_style()
 
 # -- API reference (autodoc + napoleon, numpydoc-style docstrings) -------------
 autodoc_member_order = "bysource"

@@ -67,6 +67,20 @@ def test_every_image_has_alt_text_and_every_figure_a_caption(tree, name, figures
     assert re.search(r'href="api.html#backprop\.', chapter), "no link from the prose to the API reference"
 
 
+def test_the_api_reference_documents_every_public_name_as_users_import_it(tree):
+    import backprop as bp
+
+    api = (tree / "_build" / "html" / "api.html").read_text()
+    missing = [name for name in bp.__all__ if f'id="backprop.{name}"' not in api]
+    assert not missing, missing
+    # no private module paths, in the reference or in the chapters' links to it
+    assert not re.search(r'backprop\.(network|activations|costs|jacobians|gradcheck|training|metrics|datasets|measure|plotting)\.', api)
+    for name in ["matrix-calculus", "softmax-cross-entropy"]:
+        chapter = (tree / "_build" / "html" / f"{name}.html").read_text()
+        links = re.findall(r'href="api.html#(backprop[^"]*)"', chapter)
+        assert links and all(f'id="{target}"' in api for target in links), name
+
+
 def test_chapters_keep_the_original_books_numbers(tree):
     html = tree / "_build" / "html"
     chapter = (html / "matrix-calculus.html").read_text()

@@ -146,3 +146,20 @@ def test_sgd_is_silent_unless_a_progress_bar_is_asked_for(capsys):
     err = capsys.readouterr().err
     assert "sgd" in err and "5/5" in err
     assert f"cost={history.loss[-1]:.4g}" in err and "val_acc=" in err
+
+
+def test_a_callback_that_returns_true_stops_training_after_that_epoch():
+    X, Y = bp.xor()
+    seen = []
+
+    def stop_after_three(epoch, net, history):
+        seen.append(epoch)
+        return epoch == 2
+
+    history = bp.sgd(bp.Network([2, 3, 1], rng=0), X, Y, epochs=50, batch_size=4, learning_rate=1.0, rng=0,
+                     callback=stop_after_three)
+    assert seen == [0, 1, 2] and len(history.loss) == 3
+    # anything but True (None, a number) lets training go on
+    history = bp.sgd(bp.Network([2, 3, 1], rng=0), X, Y, epochs=5, batch_size=4, learning_rate=1.0, rng=0,
+                     callback=lambda epoch, net, history: 1)
+    assert len(history.loss) == 5

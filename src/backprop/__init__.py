@@ -91,3 +91,17 @@ __all__ = [
     "plot_confusion_matrix",
     "plot_digits",
 ]
+
+
+def _documented_under_the_package_name():
+    # Users write bp.Network, not backprop.network.Network: make reprs, the
+    # API reference and its "Bases:" lines say where the names are imported
+    # from.  (The modules stay the place each name is defined.)
+    for name in __all__:
+        obj = globals()[name]
+        if getattr(obj, "__module__", "").startswith(__name__ + "."):
+            obj.__module__ = __name__
+
+
+_documented_under_the_package_name()
+

@@ -255,7 +255,7 @@ class Network:
         """The network as a list of blocks ``[Affine^1, Elementwise^1, ...]``.
 
         Each block carries its Jacobian, JVP and VJP (see
-        :mod:`backprop.jacobians`); a :class:`~backprop.jacobians.Chain` of
+        the API reference); a :class:`~backprop.Chain` of
         them computes what this network computes.
         """
         from .jacobians import Affine, Elementwise

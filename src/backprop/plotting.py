@@ -130,7 +130,7 @@ def plot_loglog(x, series, *, ax=None):
 
 
 def plot_history(history, metric="cost", *, labels=("training", "validation"), ax=None):
-    """Learning curves from a :class:`~backprop.training.History`, one point per epoch.
+    """Learning curves from a :class:`~backprop.History`, one point per epoch.
 
     Parameters
     ----------
@@ -198,7 +198,7 @@ def plot_confusion_matrix(counts, *, class_names=None, ax=None):
     Parameters
     ----------
     counts : array_like of int, shape (k, k)
-        As returned by :func:`~backprop.metrics.confusion_matrix`.
+        As returned by :func:`~backprop.confusion_matrix`.
     class_names : sequence of str, optional
         Tick labels; ``0..k-1`` by default.
     ax : matplotlib.axes.Axes, optional

@@ -30,7 +30,7 @@ class History:
         Cost on ``validation`` at the end of each epoch; empty when no
         validation set was given.
     val_accuracy : list of float
-        :func:`~backprop.metrics.accuracy` on ``validation`` at the end of
+        :func:`~backprop.accuracy` on ``validation`` at the end of
         each epoch; empty when no validation set was given.
     """
 
@@ -92,7 +92,10 @@ def sgd(net, X, Y, *, epochs, batch_size, learning_rate, rng=None, validation=No
     validation : tuple (X_val, Y_val), optional
         Scored at the end of every epoch.
     callback : callable, optional
-        ``callback(epoch, net, history)`` after every epoch (``epoch`` from 0).
+        ``callback(epoch, net, history)`` after every epoch (``epoch`` from
+        0).  If it returns ``True``, training stops after that epoch: early
+        stopping, for instance, when the validation cost has not improved
+        for a while.
     progress : bool, default False
         Show a `tqdm <https://tqdm.github.io/>`_ progress bar over the
         epochs, on standard error, with the last epoch's cost and accuracy
@@ -153,6 +156,6 @@ def sgd(net, X, Y, *, epochs, batch_size, learning_rate, rng=None, validation=No
             history.val_accuracy.append(accuracy(net, X_val, Y_val))
         if progress:
             bar.set_postfix(history.postfix(), refresh=False)
-        if callback is not None:
-            callback(epoch, net, history)
+        if callback is not None and callback(epoch, net, history) is True:
+            break
     return history

@@ -1,0 +1,50 @@
+"""The "download .ipynb" button: each chapter's notebook runs where a reader saves it.
+
+Takes the notebooks from the built site (`make html`, which `make test` runs
+first), copies each into an empty temporary folder, far from the book's
+docs/ (so its `_page.py` cannot be imported), and executes it top to bottom
+with nbclient in the project's kernel.  Every cell must run; the exercises'
+solutions assert their answers there too.
+"""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SOURCES = ROOT / "_build" / "html" / "_sources"
+CHAPTERS = ["matrix-calculus", "softmax-cross-entropy"]
+
+pytestmark = pytest.mark.book
+
+
+def _notebook(name):
+    path = SOURCES / f"{name}.ipynb"
+    if not path.is_file():
+        reason = f"no {path}: run `make html` first (`make test` does)"
+        if os.environ.get("CI"):
+            pytest.fail(reason, pytrace=False)
+        pytest.skip(reason)
+    return path
+
+
+def _run(path, folder):
+    import nbformat
+    from nbclient import NotebookClient
+
+    notebook = nbformat.read(shutil.copy(path, folder), as_version=4)
+    client = NotebookClient(notebook, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(folder)}})
+    return client.execute()
+
+
+@pytest.mark.parametrize("name", CHAPTERS)
+def test_a_downloaded_notebook_runs_in_an_empty_folder(name, tmp_path):
+    path = _notebook(name)
+    assert not any(tmp_path.iterdir())
+    executed = _run(path, tmp_path)
+    codes = [c for c in executed.cells if c.cell_type == "code"]
+    assert codes and all(c.get("execution_count") for c in codes)
+    errors = [o for c in codes for o in c.outputs if o.output_type == "error"]
+    assert not errors, errors[0]
