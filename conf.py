@@ -268,8 +268,23 @@ def _singlehtml_inherits_html_handlers(app):
             single.setdefault(name, pair)
 
 
+def _proof_domain_merges_in_parallel_builds():
+    """Let ``sphinx-build -j`` read pages in parallel with sphinx-proof.
+
+    sphinx-proof 0.4 keeps its records in ``env.proof_list`` and merges them
+    itself on "env-merge-info"; its domain holds no per-page data, but it
+    lacks the ``merge_domaindata`` that Sphinx requires of every domain in a
+    parallel read.  Merging nothing is what that domain needs.
+    """
+    from sphinx_proof.domain import ProofDomain
+
+    if "merge_domaindata" not in vars(ProofDomain):
+        ProofDomain.merge_domaindata = lambda self, docnames, otherdata: None
+
+
 def setup(app):
     app.connect("builder-inited", _singlehtml_inherits_html_handlers)
+    _proof_domain_merges_in_parallel_builds()
     app.connect("build-finished", _forget_a_build_that_warned)
     _quiet_kernelspec()
     _prune_stale_caches()
