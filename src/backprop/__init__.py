@@ -17,12 +17,13 @@ from .activations import (
     softmax,
 )
 from .costs import Cost, CrossEntropy, Quadratic, get_cost
-from .datasets import Split, digits, line, one_hot, stratified_split, two_moons, xor
+from .datasets import Labelled, Split, digits, iris, line, one_hot, stratified_split, two_moons, xor
 from .gradcheck import check_gradients, relative_error
 from .jacobians import Affine, Chain, Elementwise, jvp, numerical_gradient, numerical_jacobian, vjp
 from .measure import best_time, loglog_fit, loglog_slope
 from .metrics import accuracy, confusion_matrix
 from .network import ForwardPass, Gradients, Network
+from .perceptron import Perceptron
 from .plotting import (
     plot_confusion_matrix,
     plot_contour,
@@ -37,6 +38,8 @@ from .training import History, sgd
 __version__ = "0.1.0"
 
 __all__ = [
+    # the perceptron
+    "Perceptron",
     # network
     "Network",
     "ForwardPass",
@@ -77,8 +80,10 @@ __all__ = [
     "line",
     "one_hot",
     "digits",
+    "iris",
     "stratified_split",
     "Split",
+    "Labelled",
     # measuring and plotting
     "best_time",
     "loglog_fit",

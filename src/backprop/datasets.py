@@ -8,7 +8,7 @@ import numpy as np
 
 from ._checks import as_rng
 
-__all__ = ["xor", "two_moons", "line", "one_hot", "digits", "stratified_split", "Split"]
+__all__ = ["xor", "two_moons", "line", "one_hot", "digits", "iris", "stratified_split", "Split", "Labelled"]
 
 
 def xor():
@@ -101,6 +101,67 @@ class Split(NamedTuple):
     Y_train: np.ndarray
     X_test: np.ndarray
     Y_test: np.ndarray
+
+
+class Labelled(NamedTuple):
+    """Examples as columns with integer class labels."""
+
+    X: np.ndarray
+    y: np.ndarray
+    feature_names: tuple
+    class_names: tuple
+
+
+IRIS_FEATURES = ("sepal length", "sepal width", "petal length", "petal width")
+IRIS_CLASSES = ("setosa", "versicolor", "virginica")
+
+
+def iris(classes=IRIS_CLASSES, features=IRIS_FEATURES):
+    """Fisher's iris flowers: 150 examples, 4 measurements in cm, 3 species.
+
+    Parameters
+    ----------
+    classes : sequence of str, default all three
+        Species to keep, from ``"setosa"``, ``"versicolor"``, ``"virginica"``.
+        Labels are renumbered in this order: the first is 0, the next 1, ...
+    features : sequence of str, default all four
+        Measurements to keep, in this order, from ``"sepal length"``,
+        ``"sepal width"``, ``"petal length"``, ``"petal width"``.
+
+    Returns
+    -------
+    Labelled
+        ``X (len(features), m)`` with examples as columns, ``y (m,)``
+        integer labels, and the names of the features and the classes.
+
+    Notes
+    -----
+    Needs scikit-learn, which ships the data (no download).
+
+    Examples
+    --------
+    Setosa against versicolor on two features, for a perceptron:
+
+    >>> X, y, _, _ = bp.iris(classes=("setosa", "versicolor"), features=("sepal length", "petal length"))
+    >>> X.shape, y.shape
+    ((2, 100), (100,))
+    """
+    classes, features = tuple(classes), tuple(features)
+    for given, known, what in [(classes, IRIS_CLASSES, "class"), (features, IRIS_FEATURES, "feature")]:
+        unknown = [name for name in given if name not in known]
+        if unknown or not given or len(set(given)) != len(given):
+            raise ValueError(f"iris {what} names must be distinct, from {known}; got {given!r}")
+    try:
+        from sklearn.datasets import load_iris
+    except ImportError as err:  # pragma: no cover - depends on the environment
+        raise ImportError("bp.iris needs scikit-learn: pip install scikit-learn") from err
+    data = load_iris()
+    rows = [IRIS_FEATURES.index(name) for name in features]
+    wanted = [IRIS_CLASSES.index(name) for name in classes]
+    keep = np.isin(data.target, wanted)
+    relabel = {old: new for new, old in enumerate(wanted)}
+    y = np.array([relabel[t] for t in data.target[keep]])
+    return Labelled(data.data[keep][:, rows].T.copy(), y, features, classes)
 
 
 def digits(test_fraction=0.25, rng=0):
