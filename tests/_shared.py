@@ -1,6 +1,7 @@
 """Helpers shared by the test modules."""
 
 import importlib.util
+import re
 from pathlib import Path
 
 import numpy as np
@@ -21,3 +22,13 @@ def assert_same_gradients(grads, reference, atol):
     for l, (gW, gb) in enumerate(reference):
         np.testing.assert_allclose(grads.weights[l], gW, rtol=1e-10, atol=atol)
         np.testing.assert_allclose(grads.biases[l], gb, rtol=1e-10, atol=atol)
+
+
+def chapters():
+    """The chapters' page names in book order: the numbered toctree of docs/index.md."""
+    index = (ROOT / "docs" / "index.md").read_text()
+    for block in re.findall(r"```\{toctree\}\n(.*?)```", index, re.S):
+        lines = [line.strip() for line in block.splitlines()]
+        if ":numbered:" in lines:
+            return [line for line in lines if line and not line.startswith(":")]
+    raise AssertionError("no numbered toctree in docs/index.md")

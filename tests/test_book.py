@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from _shared import chapters
 
 ROOT = Path(__file__).resolve().parents[1]
 pytestmark = pytest.mark.book
@@ -58,8 +59,8 @@ def test_rebuild_with_nothing_changed_reuses_the_cache(tree):
     assert "Executing notebook" not in log
 
 
-@pytest.mark.parametrize("name,figures", [("matrix-calculus", 5), ("softmax-cross-entropy", 6)])
-def test_every_image_has_alt_text_and_every_figure_a_caption(tree, name, figures):
+@pytest.mark.parametrize("name", chapters())
+def test_every_image_has_alt_text_and_every_figure_a_caption(tree, name, figures=4):
     pages = sorted((tree / "_build" / "html").glob("*.html"))
     assert {p.name for p in pages} >= {"index.html", "notation.html", f"{name}.html"}
     chapter = (tree / "_build" / "html" / f"{name}.html").read_text()
@@ -80,7 +81,7 @@ def test_the_api_reference_documents_every_public_name_as_users_import_it(tree):
     assert not missing, missing
     # no private module paths, in the reference or in the chapters' links to it
     assert not re.search(r'backprop\.(network|activations|costs|jacobians|gradcheck|training|metrics|datasets|measure|plotting)\.', api)
-    for name in ["matrix-calculus", "softmax-cross-entropy"]:
+    for name in chapters():
         chapter = (tree / "_build" / "html" / f"{name}.html").read_text()
         links = re.findall(r'href="api.html#(backprop[^"]*)"', chapter)
         assert links and all(f'id="{target}"' in api for target in links), name
@@ -102,7 +103,7 @@ def test_chapters_keep_the_original_books_numbers(tree):
 
 def test_reader_buttons_are_on_every_chapter(tree):
     html = tree / "_build" / "html"
-    for name in ["matrix-calculus", "softmax-cross-entropy"]:
+    for name in chapters():
         page = (html / f"{name}.html").read_text()
         for title in ["Source repository", "Open an issue", "Download source file", "Download notebook file",
                       "Print to PDF", "Launch on Binder"]:

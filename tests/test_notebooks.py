@@ -12,10 +12,10 @@ import shutil
 from pathlib import Path
 
 import pytest
+from _shared import chapters
 
 ROOT = Path(__file__).resolve().parents[1]
 SOURCES = ROOT / "_build" / "html" / "_sources"
-CHAPTERS = ["matrix-calculus", "softmax-cross-entropy"]
 
 pytestmark = pytest.mark.book
 
@@ -39,7 +39,7 @@ def _run(path, folder):
     return client.execute()
 
 
-@pytest.mark.parametrize("name", CHAPTERS)
+@pytest.mark.parametrize("name", chapters())
 def test_a_downloaded_notebook_runs_in_an_empty_folder(name, tmp_path):
     path = _notebook(name)
     assert not any(tmp_path.iterdir())
