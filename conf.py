@@ -322,8 +322,16 @@ def _proof_domain_merges_in_parallel_builds():
         ProofDomain.merge_domaindata = lambda self, docnames, otherdata: None
 
 
+def _drop_source_maps(app, exception):
+    """Leave the themes' source maps (3 MB of *.map, for their developers' tools) out of the site."""
+    if exception is None and app.builder.format == "html":
+        for path in (Path(app.outdir) / "_static").rglob("*.map"):
+            path.unlink()
+
+
 def setup(app):
     app.connect("builder-inited", _singlehtml_inherits_html_handlers)
+    app.connect("build-finished", _drop_source_maps)
     _proof_domain_merges_in_parallel_builds()
     app.connect("build-finished", _forget_a_build_that_warned)
     _quiet_kernelspec()

@@ -99,6 +99,15 @@ def test_chapters_keep_the_original_books_numbers(tree):
     # exercises, theorems and propositions are numbered within their chapter, too
     assert "Exercise 6.1" in chapter and "Theorem 6.1" in chapter
     assert "Exercise 7.1" in chapter7 and "Proposition 7.1" in chapter7
+    # chapters 1 to 3 keep their positions' numbers, and come first
+    index = (html / "index.html").read_text()
+    for number, name in [(1, "vectors-perceptron"), (2, "perceptron-training"), (3, "gradient-descent")]:
+        page = (html / f"{name}.html").read_text()
+        assert f"Figure {number}.1" in page and f"Exercise {number}.1" in page, name
+    order = [index.index(title) for title in ["1. Deciding with a dot product", "2. Training a perceptron",
+                                               "3. Minimising a cost", "6. Backpropagation with matrix calculus",
+                                               "7. Backpropagation in full"]]
+    assert order == sorted(order)
 
 
 def test_reader_buttons_are_on_every_chapter(tree):

@@ -20,11 +20,12 @@ import threading
 from pathlib import Path
 
 CHROMIUM = os.environ.get("BOOK_CHROMIUM", "/usr/bin/chromium")
-CHAPTERS = ["Notation", "Backpropagation with matrix calculus", "Backpropagation in full", "References"]
+CHAPTERS = ["Notation", "Deciding with a dot product", "Training a perceptron", "Minimising a cost by gradient descent",
+            "Backpropagation with matrix calculus", "Backpropagation in full", "References"]
 # The apparatus that must survive printing: exercises with their solutions
 # (opened, not left as closed dropdowns), theorem boxes and citations.
-APPARATUS = ["Exercise 6.1", "Solution to Exercise 6.1", "Exercise 7.1", "Solution to Exercise 7.1",
-             "Theorem 6.1", "Rumelhart"]
+APPARATUS = ["Exercise 1.1", "Solution to Exercise 1.1", "Exercise 6.1", "Solution to Exercise 6.1",
+             "Exercise 7.1", "Solution to Exercise 7.1", "Theorem 6.1", "Rumelhart"]
 RAW_TEX = ["$$", "\\frac", "\\begin{", "\\mathbf"]
 
 
