@@ -57,9 +57,9 @@ def browser():
 from playwright.sync_api import TimeoutError as PlaywrightTimeout  # noqa: E402
 
 
-def open_page(browser, server, name):
+def open_page(browser, server, name, width=1280):
     """Load a page, record every request and error, wait for MathJax to finish."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context = browser.new_context(viewport={"width": width, "height": 900})
     page = context.new_page()
     seen = {"requests": [], "errors": [], "console": []}
     page.on("request", lambda r: seen["requests"].append(r.url))
@@ -128,6 +128,22 @@ def test_chapters_have_their_formulas_and_figures(browser, server, formulas=20, 
         try:
             assert page.locator("mjx-container").count() >= formulas, name
             assert page.locator("figure img").count() >= figures, name
+        finally:
+            context.close()
+
+
+@pytest.mark.parametrize("width", [1400, 390])
+def test_figures_keep_their_aspect_ratio(browser, server, width):
+    """Each figure is scaled, never stretched, on a desktop and on a phone."""
+    for name in (f"{chapter}.html" for chapter in chapters()):
+        context, page, _ = open_page(browser, server, name, width=width)
+        try:
+            shapes = page.eval_on_selector_all(
+                "figure img",
+                "imgs => imgs.map(i => [i.naturalWidth, i.naturalHeight, i.clientWidth, i.clientHeight])")
+            assert shapes, name
+            for nw, nh, w, h in shapes:
+                assert w <= width and abs((w / h) / (nw / nh) - 1) < 0.02, (name, width, (nw, nh), (w, h))
         finally:
             context.close()
 
