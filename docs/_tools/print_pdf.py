@@ -79,15 +79,21 @@ def print_pdf(site: Path, output: Path) -> None:
 
 
 def check_pdf(path: Path) -> int:
-    from pypdf import PdfReader
+    # PDFium reads the text of a 190-page book in about a second; pypdf
+    # took 45 s, parsing every path of the typeset formulas.
+    import pypdfium2
 
-    reader = PdfReader(str(path))
-    text = "\n".join(page.extract_text() or "" for page in reader.pages)
+    document = pypdfium2.PdfDocument(str(path))
+    try:
+        text = "\n".join(page.get_textpage().get_text_range() for page in document)
+        pages = len(document)
+    finally:
+        document.close()
     missing = [title for title in CHAPTERS + APPARATUS if title not in text]
     raw = [tex for tex in RAW_TEX if tex in text]
     if missing or raw:
         raise SystemExit(f"{path}: chapters or apparatus missing {missing}, raw TeX found {raw}")
-    return len(reader.pages)
+    return pages
 
 
 def main() -> None:
