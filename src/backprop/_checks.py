@@ -14,6 +14,19 @@ def as_rng(rng):
     raise ValueError(f"rng must be an int seed, a numpy.random.Generator or None, not {type(rng).__name__}")
 
 
+def positive(name, value, integer):
+    """Raise unless ``value`` is a positive integer (or number); bools are refused."""
+    kinds = (int, np.integer) if integer else (int, float, np.integer, np.floating)
+    if isinstance(value, bool) or not isinstance(value, kinds) or not value > 0:
+        raise ValueError(f"{name} must be a positive {'integer' if integer else 'number'}, got {value!r}")
+
+
+def fraction(name, value):
+    """Raise unless ``value`` is a number strictly between 0 and 1."""
+    if isinstance(value, bool) or not isinstance(value, (float, int)) or not 0 < value < 1:
+        raise ValueError(f"{name} must be a number strictly between 0 and 1, got {value!r}")
+
+
 def as_columns(X, rows, name, dtype):
     """Return ``X`` as a finite float array of shape ``(rows, m)``.
 

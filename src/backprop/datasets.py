@@ -6,7 +6,7 @@ from typing import NamedTuple
 
 import numpy as np
 
-from ._checks import as_rng
+from ._checks import as_rng, fraction as check_fraction
 
 __all__ = ["xor", "two_moons", "line", "one_hot", "digits", "iris", "stratified_split", "Split", "Labelled"]
 
@@ -195,8 +195,7 @@ def digits(test_fraction=0.25, rng=0):
     -----
     Needs scikit-learn, which ships the data (no download).
     """
-    if isinstance(test_fraction, bool) or not isinstance(test_fraction, (float, int)) or not 0 < test_fraction < 1:
-        raise ValueError(f"test_fraction must be a number strictly between 0 and 1, got {test_fraction!r}")
+    check_fraction("test_fraction", test_fraction)
     try:
         from sklearn.datasets import load_digits
     except ImportError as err:  # pragma: no cover - depends on the environment
@@ -236,8 +235,7 @@ def stratified_split(X, Y, fraction, rng=None):
     >>> data = bp.digits()
     >>> X_fit, Y_fit, X_val, Y_val = bp.stratified_split(data.X_train, data.Y_train, 0.25, rng=0)
     """
-    if isinstance(fraction, bool) or not isinstance(fraction, (float, int)) or not 0 < fraction < 1:
-        raise ValueError(f"fraction must be a number strictly between 0 and 1, got {fraction!r}")
+    check_fraction("fraction", fraction)
     X, Y = np.asarray(X), np.asarray(Y)
     if X.ndim != 2 or Y.ndim != 2 or X.shape[1] != Y.shape[1]:
         raise ValueError(

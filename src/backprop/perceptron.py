@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from ._checks import as_columns, as_rng
+from ._checks import as_columns, as_rng, positive
 
 __all__ = ["Perceptron"]
 
@@ -37,8 +37,7 @@ class Perceptron:
     """
 
     def __init__(self, n_inputs, rng=None):
-        if isinstance(n_inputs, bool) or not isinstance(n_inputs, (int, np.integer)) or n_inputs < 1:
-            raise ValueError(f"n_inputs must be a positive integer, got {n_inputs!r}")
+        positive("n_inputs", n_inputs, integer=True)
         self.n_inputs = int(n_inputs)
         if rng is None:
             self.w, self.b = np.zeros(self.n_inputs), 0.0
@@ -93,10 +92,8 @@ class Perceptron:
         """
         X = self._inputs(X)
         y = self._labels(y, X.shape[1])
-        if isinstance(epochs, bool) or not isinstance(epochs, (int, np.integer)) or epochs < 1:
-            raise ValueError(f"epochs must be a positive integer, got {epochs!r}")
-        if isinstance(learning_rate, bool) or not isinstance(learning_rate, (int, float)) or not learning_rate > 0:
-            raise ValueError(f"learning_rate must be a positive number, got {learning_rate!r}")
+        positive("epochs", epochs, integer=True)
+        positive("learning_rate", learning_rate, integer=False)
         gen = None if rng is None else as_rng(rng)
         columns = X.T  # one example per row, for the loop
         mistakes = []

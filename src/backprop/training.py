@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from ._checks import as_rng
+from ._checks import as_rng, positive
 from .metrics import accuracy, hits
 
 __all__ = ["History", "sgd"]
@@ -56,12 +56,6 @@ class History:
         """The last epoch's numbers, as a progress bar shows them."""
         numbers = {"cost": self.loss, "acc": self.accuracy, "val_cost": self.val_loss, "val_acc": self.val_accuracy}
         return {name: f"{values[-1]:.4g}" for name, values in numbers.items() if values}
-
-
-def _positive(name, value, integer):
-    kinds = (int, np.integer) if integer else (int, float, np.integer, np.floating)
-    if isinstance(value, bool) or not isinstance(value, kinds) or not value > 0:
-        raise ValueError(f"{name} must be a positive {'integer' if integer else 'number'}, got {value!r}")
 
 
 def sgd(net, X, Y, *, epochs, batch_size, learning_rate, rng=None, validation=None, callback=None,
@@ -114,9 +108,9 @@ def sgd(net, X, Y, *, epochs, batch_size, learning_rate, rng=None, validation=No
     your data arrive one example per row, pass ``X_rows.T``: that is already
     the layout, and no copy is made.
     """
-    _positive("epochs", epochs, integer=True)
-    _positive("batch_size", batch_size, integer=True)
-    _positive("learning_rate", learning_rate, integer=False)
+    positive("epochs", epochs, integer=True)
+    positive("batch_size", batch_size, integer=True)
+    positive("learning_rate", learning_rate, integer=False)
     X, Y = net._inputs_targets(X, Y)
     if validation is not None:
         if not isinstance(validation, (tuple, list)) or len(validation) != 2:
