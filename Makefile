@@ -33,6 +33,7 @@ pdf: $(PDF)
 $(PDF): $(STAMP) $(SOURCES)
 	$(SPHINX) -b singlehtml -j $(JOBS) $(SPHINXOPTS) docs $(BUILDDIR)/singlehtml
 	$(BIN)/python docs/_tools/print_pdf.py $(BUILDDIR)/singlehtml $(PDF)
+	cp $(PDF) $(BUILDDIR)/html/   # the site links it from its front page and header
 
 # For authors: rebuild and reload the browser on every change to docs/ or src/.
 livehtml: $(STAMP)

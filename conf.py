@@ -9,6 +9,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent
+# Local Sphinx extensions (the kernel never sees this path; it imports the installed package).
+sys.path.insert(0, str(ROOT / "docs" / "_ext"))
 
 project = "Backpropagation, Executed"
 author = "the backprop authors"
@@ -24,9 +26,13 @@ extensions = [
     "sphinx_exercise",
     "sphinx_proof",
     "sphinxcontrib.bibtex",
+    "typography",  # docs/_ext: numbers as 3.5 × 10⁻¹⁸, math kept with its punctuation
+    "pdf_link",  # docs/_ext: the header's ".pdf" is the book's PDF edition
 ]
 
 exclude_patterns = ["_build", "**.ipynb_checkpoints"]
+# docs/_templates/layout.html drops the theme's duplicate header bar.
+templates_path = ["docs/_templates"]
 
 # -- MyST -------------------------------------------------------------------
 myst_enable_extensions = ["dollarmath", "amsmath", "colon_fence"]
@@ -91,6 +97,8 @@ _remember_pybtex_plugins()
 # -- API reference (autodoc + napoleon, numpydoc-style docstrings) -------------
 autodoc_member_order = "bysource"
 autodoc_default_options = {"members": True, "show-inheritance": True}
+# Defaults as written in the source ("dtype=np.float64"), not their repr.
+autodoc_preserve_defaults = True
 napoleon_google_docstring = False
 napoleon_numpy_docstring = True
 # Parameter types are prose ("array_like, shape (n, m)"), not cross-references.
@@ -165,7 +173,12 @@ def _local_mathjax():
 
 
 _MATHJAX_STATIC, mathjax_path = _local_mathjax()
-mathjax3_config = {"svg": {"fontCache": "global"}}
+mathjax3_config = {
+    "svg": {"fontCache": "global"},
+    # The formulas keep MathJax's speech and explorer (through its menu), but
+    # are not each a tab stop: chapter 6 alone has over 200.
+    "options": {"menuOptions": {"settings": {"inTabOrder": False}}},
+}
 
 # -- HTML ---------------------------------------------------------------------
 html_theme = "sphinx_book_theme"

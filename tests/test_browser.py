@@ -160,9 +160,99 @@ def test_screenshot_of_the_matrix_calculus_chapter(browser, server):
 
 
 def test_site_is_self_contained_and_small():
-    size = sum(p.stat().st_size for p in SITE.rglob("*") if p.is_file())
-    assert size < 15e6, f"the built site is {size / 1e6:.1f} MB; the limit is 15 MB"
+    size = sum(p.stat().st_size for p in SITE.rglob("*") if p.is_file() and p.suffix != ".pdf")
+    assert size < 15e6, f"the built site (without its PDF edition) is {size / 1e6:.1f} MB; the limit is 15 MB"
     assert not (SITE / ".doctrees").exists(), "Sphinx's doctrees belong outside the published site"
     mathjax = list((SITE / "_static" / "mathjax").glob("*.js"))
     assert [p.name for p in mathjax] == ["tex-svg-full.js"]
     assert b"3.2.2" in mathjax[0].read_bytes()[:2000] or b'VERSION="3.2.2"' in mathjax[0].read_bytes()
+
+
+def test_phone_menu_opens_and_navigates(browser, server):
+    """On a 390 x 844 phone the ☰ button opens the chapter list, whose links work,
+    and the contents button opens the page's outline."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    try:
+        page.goto(f"{server}/matrix-calculus.html", wait_until="load")
+        page.locator(".primary-toggle").first.click()
+        menu = page.locator("#pst-primary-sidebar-modal")
+        page.wait_for_function("() => document.getElementById('pst-primary-sidebar-modal').open", timeout=5_000)
+        target = chapters()[0]
+        menu.locator(f"a[href='{target}.html']").click()
+        page.wait_for_url(f"**/{target}.html", timeout=10_000)
+
+        page.goto(f"{server}/matrix-calculus.html", wait_until="load")
+        page.locator(".secondary-toggle").first.click()
+        page.wait_for_function("() => document.getElementById('pst-secondary-sidebar-modal').open", timeout=5_000)
+        assert page.locator("#pst-secondary-sidebar-modal a").count() >= 5
+    finally:
+        context.close()
+
+
+def _open_everything(page):
+    """Unfold solutions and hidden code, as a reader who opens them all would."""
+    # sphinx-togglebutton opens the solutions before printing; hidden code cells are <details>.
+    page.evaluate("() => { window.dispatchEvent(new Event('beforeprint'));"
+                  " document.querySelectorAll('details').forEach(d => d.open = true); }")
+    assert page.locator(".admonition.toggle.toggle-hidden").count() == 0
+    page.evaluate("() => window.MathJax ? MathJax.startup.promise : null")
+
+
+@pytest.mark.parametrize("width", [1400, 390])
+def test_display_equations_fit_their_column(browser, server, width):
+    """No typeset display is wider than the box it sits in, on a desktop or a phone,
+    solutions and proofs included (long displays are broken into aligned lines)."""
+    problems = []
+    for name in [f"{chapter}.html" for chapter in chapters()] + ["notation.html"]:
+        context, page, _ = open_page(browser, server, name, width=width)
+        try:
+            _open_everything(page)
+            wide = page.evaluate(
+                "() => Array.from(document.querySelectorAll('article mjx-container[display=\"true\"]'))"
+                ".filter(m => m.offsetParent !== null && m.scrollWidth > m.parentElement.clientWidth + 1)"
+                ".map(m => ((m.querySelector('mjx-assistive-mml') || m).textContent || '').slice(0, 50))")
+            problems += [(name, text) for text in wide]
+        finally:
+            context.close()
+    assert not problems, f"{len(problems)} displays wider than their column at {width} px: {problems}"
+
+
+def test_code_is_not_cut_on_a_desktop(browser, server):
+    """At 1400 px every code cell and output fits its box: nothing hides past the right edge."""
+    problems = []
+    for name in [f"{chapter}.html" for chapter in chapters()] + ["notation.html", "api.html"]:
+        context, page, _ = open_page(browser, server, name, width=1400)
+        try:
+            _open_everything(page)
+            cut = page.evaluate(
+                "() => Array.from(document.querySelectorAll('article pre'))"
+                ".filter(p => p.offsetParent !== null && p.scrollWidth > p.clientWidth + 1)"
+                ".map(p => p.textContent.split('\\n').sort((a, b) => b.length - a.length)[0].slice(0, 60))")
+            problems += [(name, line) for line in cut]
+        finally:
+            context.close()
+    assert not problems, f"{len(problems)} code boxes cut at 1400 px: {problems}"
+
+
+def test_keyboard_travel_skips_formulas(browser, server):
+    """Formulas are not tab stops (chapter 6 alone has 200), but stay readable by
+    assistive technology (MathJax's hidden MathML is kept)."""
+    context, page, _ = open_page(browser, server, "matrix-calculus.html")
+    try:
+        stops = page.locator("mjx-container[tabindex='0']").count()
+        assert stops == 0, f"{stops} formulas are tab stops"
+        assert page.locator("mjx-container mjx-assistive-mml").count() >= 20
+    finally:
+        context.close()
+
+
+def test_site_links_its_pdf_edition():
+    """`make pdf` puts the book's PDF next to the front page, which links it, as does
+    every page's download menu (instead of printing the web page)."""
+    pdf = SITE / "backpropagation-executed.pdf"
+    assert pdf.is_file(), f"no {pdf}: `make pdf` copies it there"
+    assert 'href="backpropagation-executed.pdf"' in (SITE / "index.html").read_text()
+    for chapter in chapters():
+        page = (SITE / f"{chapter}.html").read_text()
+        assert 'href="backpropagation-executed.pdf"' in page and "window.print()" not in page, chapter

@@ -26,22 +26,44 @@ def _need(condition, reason):
         pytest.skip(reason)
 
 
-def test_checker_rejects_raw_tex(tmp_path):
+def _printed(tmp_path, html, **options):
     _need(CHROMIUM.is_file(), f"no Chromium at {CHROMIUM}: `sudo apt-get install chromium`")
     from playwright.sync_api import sync_playwright
 
-    html = "<h1>Notation</h1><p>Backpropagation with matrix calculus. Backpropagation in full.</p><p>$$\\frac{a}{b}$$</p>"
-    path = tmp_path / "raw.pdf"
+    path = tmp_path / "page.pdf"
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
         page = browser.new_page()
         page.set_content(html)
-        page.pdf(path=str(path))
+        page.pdf(path=str(path), **options)
         browser.close()
+    return path
+
+
+def test_checker_rejects_raw_tex(tmp_path):
+    html = "<h1>Notation</h1><p>Backpropagation with matrix calculus. Backpropagation in full.</p><p>$$\\frac{a}{b}$$</p>"
     with pytest.raises(SystemExit, match=r"raw TeX found \['\$\$', '\\\\frac'\]"):
-        print_pdf.check_pdf(path)
+        print_pdf.check_pdf(_printed(tmp_path, html))
 
 
-def test_the_books_pdf_has_every_chapter_and_typeset_math():
+def test_checker_rejects_a_web_page_printed(tmp_path):
+    """A page printed as it is (no title page, contents, bookmarks or page numbers,
+    a link to the build's server, a toggle's label) is not a book."""
+    html = ("<h1>Notation</h1><p><a href='http://127.0.0.1:8000/_images/f.png'>figure</a></p>"
+            "<p><button>Show code cell source</button></p>")
+    with pytest.raises(SystemExit) as failure:
+        print_pdf.check_pdf(_printed(tmp_path, html, tagged=True, outline=True))
+    message = str(failure.value)
+    for problem in ["screen-only labels printed ['Show code cell", "links to the build's server ['127.0.0.1']",
+                    "no title page", "no contents after the title page", "no PDF bookmarks for",
+                    "no PDF bookmarks for sections"]:
+        assert problem in message, (problem, message)
+
+
+def test_the_books_pdf_is_a_book():
+    """Every chapter, typeset math, a title page, contents, bookmarks per chapter and
+    section, page numbers, chapters on new pages, nothing screen-only (check_pdf)."""
     _need(PDF.is_file(), f"no {PDF}: run `make pdf` first")
     assert print_pdf.check_pdf(PDF) > 20
+    marks = print_pdf._bookmarks(PDF)
+    assert sum(level == 0 for level, _, _ in marks) >= 9 and sum(level == 1 for level, _, _ in marks) >= 40

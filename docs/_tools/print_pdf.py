@@ -2,9 +2,18 @@
 
 Serves ``_build/singlehtml`` on 127.0.0.1, opens it in Debian's headless
 Chromium (through Playwright, never a downloaded browser), waits until
-MathJax has typeset every formula, prints with the print style sheet, and
-then checks the PDF's text: every chapter is there, and no raw TeX
-(``$$``, ``\\frac``) survived.  Any failure exits non-zero.
+MathJax has typeset every formula, and turns the web page into a book before
+printing it: a title page, a table of contents with page numbers, every
+chapter on a new page, page numbers in the margin, PDF bookmarks for every
+chapter and section, solutions opened under their exercises, and nothing that
+only makes sense on a screen (toggles, copy buttons, links back to the local
+server).  The contents' page numbers come from a first printing: its
+bookmarks say where each heading landed.
+
+Then it checks the PDF: every chapter and the apparatus are there, no raw TeX
+(``$$``, ``\\frac``) survived, the bookmarks and page numbers are there, each
+chapter starts a page, and no screen-only label or build-time address was
+printed.  Any failure exits non-zero.
 
 Usage: python docs/_tools/print_pdf.py SITE_DIR OUTPUT.pdf
 """
@@ -27,6 +36,12 @@ CHAPTERS = ["Notation", "Deciding with a dot product", "Training a perceptron", 
 APPARATUS = ["Exercise 1.1", "Solution to Exercise 1.1", "Exercise 6.1", "Solution to Exercise 6.1",
              "Exercise 7.1", "Solution to Exercise 7.1", "Theorem 6.1", "Rumelhart"]
 RAW_TEX = ["$$", "\\frac", "\\begin{", "\\mathbf"]
+# Words that belong to the screen only: fold/unfold toggles, copy buttons.
+SCREEN_ONLY = ["Show code cell", "Hide code cell", "Show the solution", "Hide the solution",
+               "Copy to clipboard", "Skip to main content", "Toggle primary sidebar"]
+# Addresses of the build's local server must not end up as links in the PDF.
+BUILD_ADDRESSES = [b"127.0.0.1", b"localhost"]
+TITLE = "Backpropagation, Executed"
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -47,9 +62,171 @@ def serve(site: Path):
         httpd.server_close()
 
 
+# Turns the single-page site into a book, in the page, before printing.
+PREPARE = r"""
+(book) => {
+  const article = document.querySelector('article.bd-article') || document.querySelector('main');
+  // Screen furniture: headers, sidebars, toggles, copy buttons, the theme's
+  // own print-only page title and contents.
+  document.querySelectorAll('#jb-print-docs-body, .bd-header-article, .bd-sidebar-primary, '
+      + '.bd-sidebar-secondary, .prev-next-area, footer, .bd-footer-article, .skip-link, '
+      + 'details > summary, button.toggle-button, .copybtn, a.headerlink, #pst-back-to-top')
+    .forEach(e => e.remove());
+  document.querySelectorAll('details').forEach(d => { d.open = true; });
+
+  // Links: in-book links stay (they become links inside the PDF); links to a
+  // file on the local server (an image's full-size version) are unwrapped.
+  article.querySelectorAll('a[href]').forEach(a => {
+    const url = new URL(a.href, location.href);
+    const here = url.origin === location.origin && url.pathname === location.pathname;
+    if (url.origin === location.origin && !(here && url.hash)) a.replaceWith(...a.childNodes);
+  });
+
+  // Heading levels: each document's title becomes an <h1> and its sections
+  // <h2>, <h3>, ..., so the PDF's bookmarks nest by chapter.
+  const retag = (h, level) => {
+    const n = document.createElement('h' + Math.min(6, Math.max(1, level)));
+    for (const attr of h.attributes) n.setAttribute(attr.name, attr.value);
+    while (h.firstChild) n.appendChild(h.firstChild);
+    h.replaceWith(n);
+    return n;
+  };
+  const front = article.querySelector('h1');
+  front.textContent = book.preface;
+  document.querySelectorAll('span[id^="document-"]').forEach(span => {
+    const section = span.nextElementSibling;
+    if (!section || section.tagName !== 'SECTION') return;
+    section.classList.add('print-chapter');
+    const headings = Array.from(section.querySelectorAll('h1, h2, h3, h4, h5, h6'));
+    if (!headings.length) return;
+    const shift = parseInt(headings[0].tagName[1]) - 1;
+    headings.forEach(h => retag(h, parseInt(h.tagName[1]) - shift));
+  });
+
+  // Title page and contents, in front of everything.
+  const title = document.createElement('section');
+  title.className = 'print-title-page';
+  title.innerHTML = `<p class="print-title">${book.title}</p>
+    <p class="print-subtitle">${book.subtitle}</p>
+    <p class="print-credit">${book.credit}</p>
+    <p class="print-built">${book.built}</p>`;
+  const contents = document.createElement('nav');
+  contents.className = 'print-contents';
+  const heading = document.createElement('h1');
+  heading.id = 'print-contents';
+  heading.textContent = 'Contents';
+  const list = document.createElement('ol');
+  // Section ids repeat across chapters in the single page ("exercises"), so
+  // each listed heading gets an id of its own to link to.
+  article.querySelectorAll('h1, h2').forEach((h, i) => {
+    h.id = 'print-heading-' + i;
+    const target = h;
+    const text = h.textContent.trim();
+    const item = document.createElement('li');
+    item.className = 'print-toc-' + h.tagName.toLowerCase();
+    item.innerHTML = `<a href="#${target.id}"><span class="print-toc-title"></span>`
+      + `<span class="print-toc-leader"></span><span class="print-toc-page">000</span></a>`;
+    item.querySelector('.print-toc-title').textContent = text;
+    list.appendChild(item);
+  });
+  contents.append(heading, list);
+  article.prepend(title, contents);
+  return list.children.length;
+}
+"""
+
+# The book's print layout (the web pages' own print rules are in book.css).
+BOOK_CSS = """
+@page {
+  size: A4;
+  margin: 20mm 18mm 22mm 18mm;
+  @bottom-center { content: counter(page); font: 9pt sans-serif; color: #444; }
+}
+@page :first { @bottom-center { content: none; } }
+html, body { background: #fff !important; }
+.bd-main .bd-content { margin-left: 0 !important; }
+.print-title-page {
+  height: 230mm; display: flex; flex-direction: column; justify-content: center;
+  text-align: center; break-after: page;
+}
+.print-title { font-size: 34pt; font-weight: 600; margin-bottom: 8mm; }
+.print-subtitle { font-size: 14pt; max-width: 130mm; margin: 0 auto 20mm; }
+.print-credit, .print-built { font-size: 10pt; color: #444; max-width: 130mm; margin: 0 auto 4mm; }
+.print-contents { break-after: page; }
+.print-contents ol { list-style: none; padding: 0; margin: 0; }
+.print-contents li { margin: 0; padding: 0; }
+.print-contents li a {
+  display: flex; align-items: baseline; color: inherit; text-decoration: none;
+}
+.print-toc-title { flex: 0 1 auto; }
+.print-toc-leader {
+  flex: 1 1 auto; margin: 0 2mm; border-bottom: 1px dotted #888; transform: translateY(-0.3em);
+}
+.print-toc-page { flex: 0 0 auto; font-variant-numeric: tabular-nums; }
+.print-toc-h1 { font-weight: 600; margin-top: 2.5mm !important; }
+.print-toc-h2 { padding-left: 7mm !important; font-size: 10pt; }
+/* The theme hides each page's first <h1> in print (it prints its own title);
+   in the book every chapter's title is that <h1>. */
+.bd-main .bd-content .bd-article h1:first-of-type { display: block !important; }
+section.print-chapter { break-before: page; }
+"""
+
+
+def _print(page, output: Path) -> None:
+    page.pdf(path=str(output), prefer_css_page_size=True, print_background=True, tagged=True, outline=True)
+
+
+def _internal_links(path: Path, first_page: int, count: int) -> list[int]:
+    """Target pages (from 1) of the first ``count`` in-document links from page ``first_page`` on,
+    top to bottom: the rows of the contents, whose links lead to the headings."""
+    import ctypes
+
+    import pypdfium2
+    import pypdfium2.raw as raw
+
+    document = pypdfium2.PdfDocument(str(path))
+    targets = []
+    try:
+        for index in range(first_page - 1, len(document)):
+            page, position, link, found = document[index], ctypes.c_int(0), raw.FPDF_LINK(), []
+            while raw.FPDFLink_Enumerate(page.raw, ctypes.byref(position), ctypes.byref(link)):
+                destination = raw.FPDFLink_GetDest(document.raw, link)
+                if destination:
+                    box = raw.FS_RECTF()
+                    raw.FPDFLink_GetAnnotRect(link, ctypes.byref(box))
+                    found.append((-box.top, raw.FPDFDest_GetDestPageIndex(document.raw, destination) + 1))
+            targets += [target for _, target in sorted(found)]
+            if len(targets) >= count:
+                return targets[:count]
+    finally:
+        document.close()
+    raise SystemExit(f"the printed contents has {len(targets)} links for its {count} entries")
+
+
+def _bookmarks(path: Path):
+    """(level, title, page number from 1) of every bookmark in the PDF."""
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(str(path))
+    try:
+        return [(item.level, " ".join(item.get_title().split()), item.get_dest().get_index() + 1)
+                for item in document.get_toc()]
+    finally:
+        document.close()
+
+
 def print_pdf(site: Path, output: Path) -> None:
+    import datetime
+
     from playwright.sync_api import sync_playwright
 
+    book = {
+        "title": TITLE,
+        "preface": "About this book",
+        "subtitle": "How a neural network learns, derived and checked by code that runs when the book is built",
+        "credit": "An executable companion to Alex Punnen, <i>The Mathematical Intuition Behind Deep Learning</i>",
+        "built": f"Every number and figure in this edition was computed on {datetime.date.today():%-d %B %Y}.",
+    }
     with serve(site) as base:
         url = f"{base}/index.html"
         with sync_playwright() as p:
@@ -71,10 +248,20 @@ def print_pdf(site: Path, output: Path) -> None:
             page.evaluate("() => window.dispatchEvent(new Event('beforeprint'))")
             if page.locator(".admonition.toggle.toggle-hidden").count():
                 raise SystemExit("some solutions are still folded away in the printed book")
-            page.emulate_media(media="print")
+            page.emulate_media(media="print", color_scheme="light")
+            entries = page.evaluate(PREPARE, book)
+            page.add_style_tag(content=BOOK_CSS)
             output.parent.mkdir(parents=True, exist_ok=True)
-            page.pdf(path=str(output), format="A4", print_background=True,
-                     margin={"top": "18mm", "bottom": "18mm", "left": "16mm", "right": "16mm"})
+
+            # First printing: where did each chapter and section land?  The
+            # contents' links (page 2 on) point at the pages of their headings.
+            _print(page, output)
+            numbers = _internal_links(output, 2, entries)
+            # Second printing, with those page numbers in the contents (they
+            # take the place of same-width placeholders, so nothing moves).
+            page.evaluate("(numbers) => document.querySelectorAll('.print-toc-page').forEach("
+                          "(s, i) => { s.textContent = numbers[i]; })", [str(n) for n in numbers])
+            _print(page, output)
             browser.close()
 
 
@@ -85,15 +272,57 @@ def check_pdf(path: Path) -> int:
 
     document = pypdfium2.PdfDocument(str(path))
     try:
-        text = "\n".join(page.get_textpage().get_text_range() for page in document)
-        pages = len(document)
+        texts = [page.get_textpage().get_text_range() for page in document]
     finally:
         document.close()
+    bookmarks = _bookmarks(path)
+    text = "\n".join(texts)
+    problems = []
     missing = [title for title in CHAPTERS + APPARATUS if title not in text]
+    if missing:
+        problems.append(f"chapters or apparatus missing {missing}")
     raw = [tex for tex in RAW_TEX if tex in text]
-    if missing or raw:
-        raise SystemExit(f"{path}: chapters or apparatus missing {missing}, raw TeX found {raw}")
-    return pages
+    if raw:
+        problems.append(f"raw TeX found {raw}")
+    screen = [label for label in SCREEN_ONLY if label in text]
+    if screen:
+        problems.append(f"screen-only labels printed {screen}")
+    data = path.read_bytes()
+    addresses = [a.decode() for a in BUILD_ADDRESSES if a in data]
+    if addresses:
+        problems.append(f"links to the build's server {addresses}")
+
+    # A book: a title page, then contents; bookmarks for every chapter; each
+    # chapter starts a page; every page but the title page is numbered.
+    def squeeze(text):
+        return "".join(text.split())
+
+    def body(number):
+        """The text of a page without its page number (printed at the top of its text)."""
+        text = squeeze(texts[number - 1])
+        return text[len(str(number)):] if text.startswith(str(number)) else text
+
+    if squeeze(TITLE) not in squeeze(texts[0]):
+        problems.append("no title page")
+    if len(texts) < 2 or not body(2).startswith("Contents"):
+        problems.append("no contents after the title page")
+    chapters = [(title, number) for level, title, number in bookmarks if level == 0]
+    unmarked = [c for c in CHAPTERS if not any(squeeze(c) in squeeze(title) for title, _ in chapters)]
+    if not bookmarks or unmarked:
+        problems.append(f"no PDF bookmarks for {unmarked or 'anything'}")
+    if bookmarks and not any(level == 1 for level, _, _ in bookmarks):
+        problems.append("no PDF bookmarks for sections")
+    # (PDFium may read a floated column, such as the labels of the reference
+    # list, before the heading: the title must come early, not necessarily first.)
+    not_on_top = [title for title, number in chapters if squeeze(title)[:20] not in body(number)[:400]]
+    if not_on_top:
+        problems.append(f"chapters that do not start a page {not_on_top}")
+    unnumbered = [n for n in range(2, len(texts) + 1) if str(n) not in texts[n - 1].split()[:2]]
+    if unnumbered:
+        problems.append(f"pages without a page number {unnumbered[:10]}")
+    if problems:
+        raise SystemExit(f"{path}: " + "; ".join(problems))
+    return len(texts)
 
 
 def main() -> None:
