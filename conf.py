@@ -97,8 +97,6 @@ _remember_pybtex_plugins()
 # -- API reference (autodoc + napoleon, numpydoc-style docstrings) -------------
 autodoc_member_order = "bysource"
 autodoc_default_options = {"members": True, "show-inheritance": True}
-# Defaults as written in the source ("dtype=np.float64"), not their repr.
-autodoc_preserve_defaults = True
 napoleon_google_docstring = False
 napoleon_numpy_docstring = True
 # Parameter types are prose ("array_like, shape (n, m)"), not cross-references.
@@ -145,10 +143,6 @@ numfig_secnum_depth = 1
 math_numfig = True
 math_eqref_format = "({number})"
 numfig_format = {"figure": "Figure %s", "table": "Table %s", "code-block": "Listing %s"}
-
-# Chapters keep the numbers of the book they accompany, whatever their
-# position in the table of contents.
-chapter_numbers = {"matrix-calculus": 6, "softmax-cross-entropy": 7}
 
 # -- Math, served by the site itself ------------------------------------------
 # MathJax 3 comes from a pinned PyPI package (django-static-mathjax ships the
@@ -212,50 +206,6 @@ html_last_updated_fmt = None
 # The Python module index would list ten modules that the API reference page
 # already lists, with image toggles that carry no description.
 html_domain_indices = False
-
-
-def _renumber_chapters(app, env):
-    """Give each listed chapter its number from ``chapter_numbers``.
-
-    Sphinx numbers chapters by their position in the numbered toctree; this
-    replaces the first component of every number in the chapter: its
-    sections (headings and the navigation, which reads the numbers stored on
-    the toc's reference nodes), figures, tables and equations.
-    """
-    import copy
-
-    from docutils import nodes
-
-    # Keep Sphinx's own numbers: the next build compares its fresh numbering
-    # with them (see _sphinx_numbers_back), not with ours, and so rewrites
-    # no page when nothing changed.
-    env.backprop_positional_numbers = copy.deepcopy((env.toc_secnumbers, env.toc_fignumbers))
-    for docname, number in app.config.chapter_numbers.items():
-        secnums = env.toc_secnumbers.get(docname)
-        if not secnums:
-            continue
-        for anchor, nums in list(secnums.items()):
-            secnums[anchor] = (number,) + tuple(nums[1:])
-        for ref in env.tocs[docname].findall(nodes.reference):
-            if ref.get("secnumber"):
-                ref["secnumber"] = (number,) + tuple(ref["secnumber"][1:])
-        for figtype, ids in env.toc_fignumbers.get(docname, {}).items():
-            for fid, nums in list(ids.items()):
-                ids[fid] = (number,) + tuple(nums[1:])
-    return []
-
-
-def _sphinx_numbers_back(app, env):
-    """Before Sphinx renumbers the pages, put back the numbers it gave last time.
-
-    Sphinx marks every page whose numbers differ from the stored ones as
-    changed; compared with the chapter numbers of _renumber_chapters, the
-    renumbered chapters would be rewritten at every build.
-    """
-    saved = getattr(env, "backprop_positional_numbers", None)
-    if saved is not None:
-        env.toc_secnumbers, env.toc_fignumbers = saved
-    return []
 
 
 def _quiet_kernelspec():
@@ -342,7 +292,17 @@ def _drop_source_maps(app, exception):
             path.unlink()
 
 
+def _numpy_defaults(app, what, name, obj, options, signature, return_annotation):
+    """Signatures show ``dtype=numpy.float64``, not ``dtype=<class 'numpy.float64'>``."""
+    import re
+
+    if signature:
+        signature = re.sub(r"<class '(numpy\.\w+)'>", r"\1", signature)
+    return signature, return_annotation
+
+
 def setup(app):
+    app.connect("autodoc-process-signature", _numpy_defaults)
     app.connect("builder-inited", _singlehtml_inherits_html_handlers)
     app.connect("build-finished", _drop_source_maps)
     _proof_domain_merges_in_parallel_builds()
@@ -352,8 +312,5 @@ def setup(app):
     # A change of package hash changes this value, and an "env" value forces
     # Sphinx to re-read (and so re-execute) every page.
     app.add_config_value("backprop_source_hash", "", "env")
-    app.add_config_value("chapter_numbers", {}, "env")
-    app.connect("env-get-updated", _sphinx_numbers_back, priority=100)
-    app.connect("env-get-updated", _renumber_chapters, priority=900)
     for name in ("sphinx.myst_parser.sphinx_ext.main", "sphinx.myst_nb.sphinx_ext"):
         logging.getLogger(name).addFilter(_DropConfigDump())

@@ -210,7 +210,8 @@ def test_display_equations_fit_their_column(browser, server, width):
             _open_everything(page)
             wide = page.evaluate(
                 "() => Array.from(document.querySelectorAll('article mjx-container[display=\"true\"]'))"
-                ".filter(m => m.offsetParent !== null && m.scrollWidth > m.parentElement.clientWidth + 1)"
+                ".filter(m => m.offsetParent !== null && (m.scrollWidth > m.clientWidth + 1"
+                "  || m.scrollWidth > m.parentElement.clientWidth + 1))"
                 ".map(m => ((m.querySelector('mjx-assistive-mml') || m).textContent || '').slice(0, 50))")
             problems += [(name, text) for text in wide]
         finally:

@@ -1,7 +1,7 @@
 """Element-wise activation functions, each with its derivative beside it.
 
-An activation maps ``z`` to ``a = sigma(z)`` one entry at a time, so
-``a_i`` depends on ``z_i`` alone.  That is the whole reason its Jacobian is
+An activation maps :math:`z` to :math:`a = \\sigma(z)` one entry at a time,
+so :math:`a_i` depends on :math:`z_i` alone.  That is the whole reason its Jacobian is
 diagonal, and why its vector-Jacobian product is a Hadamard product:
 
 .. math::
@@ -10,8 +10,8 @@ diagonal, and why its vector-Jacobian product is a Hadamard product:
     u^\\top J_\\sigma(z) = (u \\odot \\sigma'(z))^\\top .
 
 The one exception is :class:`Softmax`, the output of a classifier: every
-``p_i`` depends on every ``z_j`` through the normalising sum, so its
-Jacobian ``diag(p) - p p^T`` is full.  It has the same interface (call,
+:math:`p_i` depends on every :math:`z_j` through the normalising sum, so its
+Jacobian :math:`\\operatorname{diag}(p) - p p^\\top` is full.  It has the same interface (call,
 ``jacobian``, ``jvp``, ``vjp``) but no element-wise ``derivative``.
 """
 
@@ -57,7 +57,7 @@ def sigmoid(z):
     Returns
     -------
     numpy.ndarray
-        ``sigma(z)``, same shape and floating dtype as ``z``.
+        :math:`\\sigma(z)`, same shape and floating dtype as ``z``.
     """
     z = _floating(z)
     with np.errstate(over="ignore"):
@@ -69,8 +69,11 @@ def sigmoid(z):
 def softmax(z):
     """Column-wise softmax, computed without overflow.
 
-    .. math:: p_i = \\frac{e^{z_i}}{\\sum_j e^{z_j}}
-                  = \\frac{e^{z_i - c}}{\\sum_j e^{z_j - c}}, \\qquad c = \\max_j z_j
+    .. math::
+
+        p_i &= \\frac{e^{z_i}}{\\sum_j e^{z_j}}
+             = \\frac{e^{z_i - c}}{\\sum_j e^{z_j - c}}, \\\\
+        c &= \\max_j z_j
 
     Subtracting the column's largest entry changes nothing mathematically
     and keeps every exponent at most 0, so ``exp`` cannot overflow and the
@@ -95,7 +98,10 @@ def softmax(z):
 def log_softmax(z):
     """Column-wise ``log(softmax(z))`` through log-sum-exp.
 
-    .. math:: \\log p_i = (z_i - c) - \\log \\sum_j e^{z_j - c}, \\qquad c = \\max_j z_j
+    .. math::
+
+        \\log p_i &= (z_i - c) - \\log \\sum_j e^{z_j - c}, \\\\
+        c &= \\max_j z_j
 
     Taking the log of :func:`softmax` instead would give ``log(0) = -inf``
     for a probability that underflows; this form stays finite.
@@ -115,7 +121,7 @@ def log_softmax(z):
 
 
 class Activation:
-    """An element-wise function ``a = sigma(z)`` and its derivative.
+    """An element-wise function :math:`a = \\sigma(z)` and its derivative.
 
     Subclasses define ``__call__`` and :meth:`derivative`; the Jacobian,
     JVP and VJP follow from them and are the same for every element-wise
@@ -129,15 +135,15 @@ class Activation:
         raise NotImplementedError
 
     def derivative(self, z, a=None):
-        """``sigma'(z)``, element-wise, same shape as ``z``.
+        """:math:`\\sigma'(z)`, element-wise, same shape as ``z``.
 
-        ``a``, if given, must be ``sigma(z)``; functions whose derivative is
+        ``a``, if given, must be :math:`\\sigma(z)`; functions whose derivative is
         cheaper from the output (sigmoid, tanh) then skip recomputing it.
         """
         raise NotImplementedError
 
     def jacobian(self, z):
-        """Jacobian of ``z -> sigma(z)`` at the vector ``z``.
+        """Jacobian of :math:`z \\mapsto \\sigma(z)` at the vector ``z``.
 
         .. math:: J = \\operatorname{diag}(\\sigma'(z))
 
@@ -148,12 +154,12 @@ class Activation:
         Returns
         -------
         numpy.ndarray, shape (n, n)
-            Diagonal, because output ``i`` depends on input ``i`` only.
+            Diagonal, because output :math:`i` depends on input :math:`i` only.
         """
         return np.diag(self.derivative(np.asarray(z, dtype=float)).ravel())
 
     def jvp(self, z, v):
-        """Jacobian-vector product ``J v = sigma'(z) * v`` (forward mode).
+        """Jacobian-vector product :math:`J v = \\sigma'(z) \\odot v` (forward mode).
 
         ``z`` and ``v`` have the same shape, ``(n,)``, ``(n, 1)`` or a batch
         ``(n, m)``; the result has that shape too.
@@ -161,7 +167,7 @@ class Activation:
         return self.derivative(z) * v
 
     def vjp(self, z, u, a=None):
-        """Vector-Jacobian product ``J^T u = u * sigma'(z)`` (reverse mode).
+        """Vector-Jacobian product :math:`J^\\top u = u \\odot \\sigma'(z)` (reverse mode).
 
         Multiplying by a diagonal matrix is the Hadamard product with its
         diagonal, so no ``(n, n)`` matrix is formed.  Shapes as in
@@ -174,7 +180,7 @@ class Activation:
 
 
 class Sigmoid(Activation):
-    """Logistic sigmoid; ``sigma'(z) = sigma(z) (1 - sigma(z))``."""
+    """Logistic sigmoid; :math:`\\sigma'(z) = \\sigma(z)\\,(1 - \\sigma(z))`."""
 
     name = "sigmoid"
 
@@ -187,7 +193,7 @@ class Sigmoid(Activation):
 
 
 class Tanh(Activation):
-    """Hyperbolic tangent; ``tanh'(z) = 1 - tanh(z)^2``."""
+    """Hyperbolic tangent; :math:`\\tanh'(z) = 1 - \\tanh^2 z`."""
 
     name = "tanh"
 
@@ -200,7 +206,7 @@ class Tanh(Activation):
 
 
 class ReLU(Activation):
-    """Rectified linear unit ``max(z, 0)``; derivative 1 for ``z > 0``, else 0."""
+    """Rectified linear unit :math:`\\max(z, 0)`; derivative 1 for :math:`z > 0`, else 0."""
 
     name = "relu"
 
@@ -213,7 +219,7 @@ class ReLU(Activation):
 
 
 class Identity(Activation):
-    """The identity ``sigma(z) = z``; derivative 1 (a linear output layer)."""
+    """The identity :math:`\\sigma(z) = z`; derivative 1 (a linear output layer)."""
 
     name = "identity"
 
@@ -233,19 +239,20 @@ class Identity(Activation):
 class Softmax(Activation):
     """Softmax over each column, the output of a classifier.
 
-    Not element-wise: ``p_i = e^{z_i} / sum_j e^{z_j}`` depends on every
-    ``z_j``.  Its Jacobian is full and symmetric,
+    Not element-wise: :math:`p_i = e^{z_i} / \\sum_j e^{z_j}` depends on every
+    :math:`z_j`.  Its Jacobian is full and symmetric,
 
     .. math::
 
-        \\frac{\\partial p_i}{\\partial z_j} = p_i (I_{ij} - p_j), \\qquad
-        J = \\operatorname{diag}(p) - p p^\\top,
+        \\frac{\\partial p_i}{\\partial z_j} &= p_i (I_{ij} - p_j), \\\\
+        J &= \\operatorname{diag}(p) - p p^\\top,
 
     with :math:`I_{ij}` the entries of the identity matrix (the book keeps
     :math:`\\delta` for the error of a layer).  The Jacobian is symmetric
     because it is the Hessian of log-sum-exp, whose gradient is softmax.
-    A product with it costs two passes over ``p`` instead of an
-    ``(n, n)`` matrix: ``J u = p * (u - p.u)``, the same for ``J^T u``.
+    A product with it costs two passes over :math:`p` instead of an
+    ``(n, n)`` matrix: :math:`J u = p \\odot (u - (p^\\top u)\\,\\mathbf 1)`,
+    the same for :math:`J^\\top u`.
     """
 
     name = "softmax"
@@ -262,16 +269,16 @@ class Softmax(Activation):
         )
 
     def jacobian(self, z):
-        """``diag(p) - p p^T`` at the vector ``z``, shape ``(n, n)``."""
+        """:math:`\\operatorname{diag}(p) - p p^\\top` at the vector ``z``, shape ``(n, n)``."""
         p = softmax(np.asarray(z, dtype=float).ravel())
         return np.diag(p) - np.outer(p, p)
 
     def jvp(self, z, v):
-        """``J v = p * (v - p.v)``, per column: the VJP, since ``J`` is symmetric."""
+        """:math:`J v = p \\odot (v - (p^\\top v)\\,\\mathbf 1)`, per column: the VJP, since :math:`J` is symmetric."""
         return self.vjp(z, v)
 
     def vjp(self, z, u, a=None):
-        """``J^T u = p * (u - p.u)`` (``J`` is symmetric); ``a``, if given, is ``softmax(z)``."""
+        """:math:`J^\\top u = p \\odot (u - (p^\\top u)\\,\\mathbf 1)` (:math:`J` is symmetric); ``a``, if given, is ``softmax(z)``."""
         p = softmax(z) if a is None else a
         return p * (u - (p * u).sum(axis=0, keepdims=True))
 

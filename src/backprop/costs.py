@@ -16,9 +16,9 @@ __all__ = ["Cost", "Quadratic", "CrossEntropy", "get_cost", "COSTS"]
 
 
 class Cost:
-    """A cost ``C(A, Y)`` and its gradient ``dC/dA``.
+    """A cost :math:`C(A, Y)` and its gradient :math:`\\partial C / \\partial A`.
 
-    ``A`` and ``Y`` have shape ``(n_L, m)``: one column per example.
+    ``A`` and ``Y`` have shape :math:`(n_L, m)`: one column per example.
     """
 
     name = "cost"
@@ -26,17 +26,17 @@ class Cost:
     def value(self, A, Y, Z=None):
         """The cost of the batch, a Python float.
 
-        ``Z``, the output layer's ``Z^L``, is passed by the network for
+        ``Z``, the output layer's :math:`Z^L`, is passed by the network for
         costs that are more accurate computed from it (cross-entropy).
         """
         raise NotImplementedError
 
     def gradient(self, A, Y):
-        """``dC/dA``, shape ``(n_L, m)``, including the ``1/m`` of the mean."""
+        """:math:`\\partial C / \\partial A`, shape :math:`(n_L, m)`, including the :math:`1/m` of the mean."""
         raise NotImplementedError
 
     def output_delta(self, Z, A, Y, activation):
-        """``dC/dZ^L``: the gradient pulled back through the output activation.
+        """:math:`\\partial C / \\partial Z^L`: the gradient pulled back through the output activation.
 
         By default the activation's VJP applied to :meth:`gradient`; a cost
         whose pairing with its activation simplifies overrides this.
@@ -67,9 +67,8 @@ class Quadratic(Cost):
 
     .. math::
 
-        C = \\frac{1}{m} \\sum_{k=1}^{m} \\tfrac12 \\lVert y_k - a_k \\rVert^2,
-        \\qquad
-        \\frac{\\partial C}{\\partial A} = \\frac{A - Y}{m}
+        C &= \\frac{1}{m} \\sum_{k=1}^{m} \\tfrac12 \\lVert y_k - a_k \\rVert^2, \\\\
+        \\frac{\\partial C}{\\partial A} &= \\frac{A - Y}{m}
     """
 
     name = "quadratic"
@@ -87,19 +86,18 @@ class CrossEntropy(Cost):
 
     .. math::
 
-        C = -\\frac{1}{m} \\sum_{k=1}^{m} \\sum_i y_{ik} \\log p_{ik},
-        \\qquad
-        \\frac{\\partial C}{\\partial P} = -\\frac{1}{m} \\frac{Y}{P}
+        C &= -\\frac{1}{m} \\sum_{k=1}^{m} \\sum_i y_{ik} \\log p_{ik}, \\\\
+        \\frac{\\partial C}{\\partial P} &= -\\frac{1}{m} \\frac{Y}{P}
         \\ \\text{(element-wise)}
 
     Each column of ``Y`` must be a probability distribution (one-hot for
-    class labels).  Paired with a softmax output ``P = softmax(Z)``, the
+    class labels).  Paired with a softmax output :math:`P = \\operatorname{softmax}(Z)`, the
     chain rule through the softmax Jacobian collapses to
 
     .. math:: \\frac{\\partial C}{\\partial Z} = \\frac{P - Y}{m},
 
     which is what :meth:`output_delta` returns, and the value is computed
-    from ``log_softmax(Z)`` so that no ``log 0`` can occur.
+    from ``log_softmax(Z)`` so that no :math:`\\log 0` can occur.
     """
 
     name = "cross_entropy"

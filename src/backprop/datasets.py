@@ -81,7 +81,7 @@ def one_hot(labels, k=None):
     Returns
     -------
     numpy.ndarray, shape (k, m)
-        Column ``j`` is ``e_{labels[j]}``.
+        Column ``j`` is the one-hot vector of class ``labels[j]``.
     """
     labels = np.asarray(labels)
     if labels.ndim != 1 or not np.issubdtype(labels.dtype, np.integer):
@@ -103,6 +103,12 @@ class Split(NamedTuple):
     Y_test: np.ndarray
 
 
+Split.X_train.__doc__ = "Training inputs, one example per column."
+Split.Y_train.__doc__ = "Training targets (one-hot), one column per example of ``X_train``."
+Split.X_test.__doc__ = "Test inputs, one example per column."
+Split.Y_test.__doc__ = "Test targets (one-hot), one column per example of ``X_test``."
+
+
 class Labelled(NamedTuple):
     """Examples as columns with integer class labels."""
 
@@ -110,6 +116,12 @@ class Labelled(NamedTuple):
     y: np.ndarray
     feature_names: tuple
     class_names: tuple
+
+
+Labelled.X.__doc__ = "The examples as columns, one row per feature, shape :math:`(n, m)`."
+Labelled.y.__doc__ = "Integer class labels, one per column of ``X``, shape :math:`(m,)`."
+Labelled.feature_names.__doc__ = "The name of each row of ``X``, in order."
+Labelled.class_names.__doc__ = "The name of each class; label ``i`` is ``class_names[i]``."
 
 
 IRIS_FEATURES = ("sepal length", "sepal width", "petal length", "petal width")
@@ -142,7 +154,8 @@ def iris(classes=IRIS_CLASSES, features=IRIS_FEATURES):
     --------
     Setosa against versicolor on two features, for a perceptron:
 
-    >>> X, y, _, _ = bp.iris(classes=("setosa", "versicolor"), features=("sepal length", "petal length"))
+    >>> X, y, _, _ = bp.iris(classes=("setosa", "versicolor"),
+    ...                      features=("sepal length", "petal length"))
     >>> X.shape, y.shape
     ((2, 100), (100,))
     """
@@ -188,8 +201,10 @@ def digits(test_fraction=0.25, rng=0):
     Returns
     -------
     Split
-        ``X_train (64, m_train)``, ``Y_train (10, m_train)`` one-hot,
-        ``X_test (64, m_test)``, ``Y_test (10, m_test)``.
+        ``X_train`` of shape :math:`(64, m_{\\text{train}})`, ``Y_train`` of
+        shape :math:`(10, m_{\\text{train}})` one-hot, ``X_test`` of shape
+        :math:`(64, m_{\\text{test}})`, ``Y_test`` of shape
+        :math:`(10, m_{\\text{test}})`.
 
     Notes
     -----
@@ -233,7 +248,8 @@ def stratified_split(X, Y, fraction, rng=None):
     Carve a validation set out of a training set, leaving the test set alone:
 
     >>> data = bp.digits()
-    >>> X_fit, Y_fit, X_val, Y_val = bp.stratified_split(data.X_train, data.Y_train, 0.25, rng=0)
+    >>> X_fit, Y_fit, X_val, Y_val = bp.stratified_split(
+    ...     data.X_train, data.Y_train, 0.25, rng=0)
     """
     check_fraction("fraction", fraction)
     X, Y = np.asarray(X), np.asarray(Y)

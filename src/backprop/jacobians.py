@@ -1,12 +1,12 @@
 """Jacobians, Jacobian-vector products and vector-Jacobian products.
 
 A network is a chain of two kinds of block: the affine map
-``z = W a + b`` and the element-wise activation ``a = sigma(z)``.  Each block
-here knows three ways to differentiate itself:
+:math:`z = W a + b` and the element-wise activation :math:`a = \\sigma(z)`.
+Each block here knows three ways to differentiate itself:
 
-* ``jacobian(x)``: the explicit matrix ``J`` (``n_out x n_in``);
-* ``jvp(x, v)``: ``J v``, pushing an input direction forward;
-* ``vjp(x, u)``: ``J^T u``, pulling an output gradient back.
+* ``jacobian(x)``: the explicit matrix :math:`J` (:math:`n_{out} \\times n_{in}`);
+* ``jvp(x, v)``: :math:`J v`, pushing an input direction forward;
+* ``vjp(x, u)``: :math:`J^\\top u`, pulling an output gradient back.
 
 :class:`Chain` composes blocks and offers the same three, so that the
 product of Jacobians, the chained JVPs and the chained VJPs can be compared.
@@ -37,7 +37,7 @@ def _bias_for(b, x):
 
 
 class Affine:
-    """The affine map ``z = W a + b``.
+    """The affine map :math:`z = W a + b`.
 
     Parameters
     ----------
@@ -57,26 +57,26 @@ class Affine:
         return self.W @ a + _bias_for(self.b, a)
 
     def jacobian(self, a=None):
-        """``dz/da = W``, whatever ``a`` is: the map is linear in ``a``."""
+        """:math:`\\partial z / \\partial a = W`, whatever :math:`a` is: the map is linear in :math:`a`."""
         return self.W
 
     def jvp(self, a, v):
-        """``J v = W v``."""
+        """:math:`J v = W v`."""
         return self.W @ v
 
     def vjp(self, a, u):
-        """``J^T u = W^T u``: the gradient pulled back to the input ``a``."""
+        """:math:`J^\\top u = W^\\top u`: the gradient pulled back to the input :math:`a`."""
         return self.W.T @ u
 
     def parameter_vjp(self, a, u):
-        """Pull ``u = dC/dz`` back to the parameters.
+        """Pull :math:`u = \\partial C / \\partial z` back to the parameters.
 
         .. math::
 
             \\frac{\\partial C}{\\partial W} = u\\, a^\\top, \\qquad
             \\frac{\\partial C}{\\partial b} = u\\, \\mathbf 1
 
-        For one example ``u a^T`` is the outer product; for a batch
+        For one example :math:`u\\, a^\\top` is the outer product; for a batch
         (columns) it sums the outer products over the examples.
 
         Returns
@@ -93,7 +93,7 @@ class Affine:
 
 
 class Elementwise:
-    """An element-wise activation ``a = sigma(z)`` as a block.
+    """An element-wise activation :math:`a = \\sigma(z)` as a block.
 
     Parameters
     ----------
@@ -111,15 +111,15 @@ class Elementwise:
         return self.activation(z)
 
     def jacobian(self, z):
-        """``diag(sigma'(z))``: ``a_i`` depends on ``z_i`` alone."""
+        """:math:`\\operatorname{diag}(\\sigma'(z))`: :math:`a_i` depends on :math:`z_i` alone."""
         return self.activation.jacobian(z)
 
     def jvp(self, z, v):
-        """``sigma'(z) * v``."""
+        """:math:`\\sigma'(z) \\odot v`."""
         return self.activation.jvp(z, v)
 
     def vjp(self, z, u):
-        """``u * sigma'(z)``: the Hadamard product replaces ``diag(sigma'(z)) u``."""
+        """:math:`u \\odot \\sigma'(z)`: the Hadamard product replaces :math:`\\operatorname{diag}(\\sigma'(z))\\, u`."""
         return self.activation.vjp(z, u)
 
     def __repr__(self):
@@ -127,7 +127,7 @@ class Elementwise:
 
 
 class Chain:
-    """The composition ``f_k o ... o f_1`` of blocks, applied left to right.
+    """The composition :math:`f_k \\circ \\cdots \\circ f_1` of blocks, applied left to right.
 
     Parameters
     ----------
@@ -142,7 +142,7 @@ class Chain:
             raise ValueError("a Chain needs at least one block")
 
     def inputs(self, x):
-        """The input each block sees, and the final output: ``[x_0, ..., x_k]``."""
+        """The input each block sees, and the final output: :math:`[x_0, \\dots, x_k]`."""
         xs = [x]
         for f in self.blocks:
             xs.append(f(xs[-1]))
@@ -157,7 +157,7 @@ class Chain:
         return [f.jacobian(xi) for f, xi in zip(self.blocks, xs)]
 
     def jacobian(self, x):
-        """The chain rule as a product of matrices: ``J_k ... J_2 J_1``.
+        """The chain rule as a product of matrices: :math:`J_k \\cdots J_2 J_1`.
 
         Forms every intermediate matrix-matrix product; the JVP and VJP
         below give its action on a vector without doing so.
@@ -168,14 +168,14 @@ class Chain:
         return J
 
     def jvp(self, x, v):
-        """``J v``, one block at a time from the input side (forward mode)."""
+        """:math:`J v`, one block at a time from the input side (forward mode)."""
         xs = self.inputs(x)
         for f, xi in zip(self.blocks, xs):
             v = f.jvp(xi, v)
         return v
 
     def vjp(self, x, u):
-        """``J^T u``, one block at a time from the output side (reverse mode)."""
+        """:math:`J^\\top u`, one block at a time from the output side (reverse mode)."""
         xs = self.inputs(x)
         for f, xi in zip(reversed(self.blocks), reversed(xs[:-1])):
             u = f.vjp(xi, u)
@@ -198,7 +198,7 @@ def vjp(f, x):
     y : numpy.ndarray
         ``f(x)``.
     pullback : callable
-        ``u -> J^T u`` with ``J`` the Jacobian of ``f`` at ``x``.
+        :math:`u \\mapsto J^\\top u` with :math:`J` the Jacobian of ``f`` at ``x``.
     """
     y = f(x)
     return y, lambda u: f.vjp(x, u)
@@ -210,7 +210,7 @@ def jvp(f, x, v):
     Returns
     -------
     (numpy.ndarray, numpy.ndarray)
-        ``f(x)`` and ``J v``.
+        ``f(x)`` and :math:`J v`.
     """
     return f(x), f.jvp(x, v)
 

@@ -36,12 +36,12 @@ def best_time(f, repeat=5, min_time=0.02):
 
 
 def loglog_fit(x, y):
-    """Least-squares fit of ``y ~ c x**p`` on log-log axes.
+    """Least-squares fit of :math:`y \\approx c\\, x^p` on log-log axes.
 
     Returns
     -------
     (float, float)
-        The exponent ``p`` and ``log c``.
+        The exponent :math:`p` and :math:`\\log c`.
     """
     x = np.asarray(x, dtype=np.float64)
     y = np.asarray(y, dtype=np.float64)
@@ -52,5 +52,5 @@ def loglog_fit(x, y):
 
 
 def loglog_slope(x, y):
-    """Exponent ``p`` of the least-squares fit ``y ~ c x**p`` on log-log axes."""
+    """Exponent :math:`p` of the least-squares fit :math:`y \\approx c\\, x^p` on log-log axes."""
     return loglog_fit(x, y)[0]

@@ -10,7 +10,7 @@ __all__ = ["accuracy", "confusion_matrix"]
 def accuracy(net, X, Y):
     """Fraction of examples (columns) classified correctly.
 
-    With one output unit the prediction is ``a > 0.5`` against ``y > 0.5``;
+    With one output unit the prediction is :math:`a > 0.5` against :math:`y > 0.5`;
     with several it is the row of the largest output against the row of the
     largest target (one-hot targets).
 
@@ -36,7 +36,7 @@ def confusion_matrix(net, X, Y):
     Parameters
     ----------
     net : Network
-        With ``k >= 2`` outputs; the predicted class of a column is the row
+        With :math:`k \\ge 2` outputs; the predicted class of a column is the row
         of its largest output.
     X : array_like, shape (n_0, m)
     Y : array_like, shape (k, m)

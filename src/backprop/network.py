@@ -1,16 +1,18 @@
 """A fully connected network and its backpropagation, examples as columns.
 
-Notation (the book's): layer ``l = 1..L`` has weights ``W^l`` of shape
-``(n_l, n_{l-1})`` and biases ``b^l`` of shape ``(n_l, 1)``.  A batch of
-``m`` examples is a matrix whose columns are the examples, so
+Notation (the book's): layer :math:`l = 1, \\dots, L` has weights :math:`W^l`
+of shape :math:`(n_l, n_{l-1})` and biases :math:`b^l` of shape
+:math:`(n_l, 1)`.  A batch of :math:`m` examples is a matrix whose columns
+are the examples, so
 
 .. math::
 
     Z^l = W^l A^{l-1} + b^l \\mathbf 1^\\top, \\qquad A^l = \\sigma(Z^l), \\qquad A^0 = X,
 
-and ``Z^l``, ``A^l`` have shape ``(n_l, m)``; ``b^l 1^T`` repeats the bias
-in every column, which NumPy's broadcasting does in ``W @ A + b``.  In
-Python the lists are 0-based: ``weights[l - 1]`` is ``W^l``.
+and :math:`Z^l`, :math:`A^l` have shape :math:`(n_l, m)`;
+:math:`b^l \\mathbf 1^\\top` repeats the bias in every column, which NumPy's
+broadcasting does in ``W @ A + b``.  In Python the lists are 0-based:
+``weights[l - 1]`` is :math:`W^l`.
 """
 
 from __future__ import annotations
@@ -27,33 +29,32 @@ __all__ = ["Network", "ForwardPass", "Gradients"]
 
 
 class ForwardPass(NamedTuple):
-    """What the forward pass computed.
-
-    Attributes
-    ----------
-    zs : list of numpy.ndarray
-        ``[Z^1, ..., Z^L]``, each ``(n_l, m)``.
-    activations : list of numpy.ndarray
-        ``[A^0, A^1, ..., A^L]``, each ``(n_l, m)``; ``A^0`` is the input.
-    """
+    """What the forward pass computed: the fields ``zs`` and ``activations``."""
 
     zs: list
     activations: list
 
 
-class Gradients(NamedTuple):
-    """Gradients of the cost, shaped like the parameters.
+ForwardPass.zs.__doc__ = (
+    "List of numpy.ndarray :math:`[Z^1, \\dots, Z^L]`, each of shape :math:`(n_l, m)`.")
+ForwardPass.activations.__doc__ = (
+    "List of numpy.ndarray :math:`[A^0, A^1, \\dots, A^L]`, each of shape "
+    ":math:`(n_l, m)`; :math:`A^0` is the input.")
 
-    Attributes
-    ----------
-    weights : list of numpy.ndarray
-        ``[dC/dW^1, ..., dC/dW^L]``, each ``(n_l, n_{l-1})``.
-    biases : list of numpy.ndarray
-        ``[dC/db^1, ..., dC/db^L]``, each ``(n_l, 1)``.
-    """
+
+class Gradients(NamedTuple):
+    """Gradients of the cost, shaped like the parameters: the fields ``weights`` and ``biases``."""
 
     weights: list
     biases: list
+
+
+Gradients.weights.__doc__ = (
+    "List of numpy.ndarray :math:`[\\partial C / \\partial W^1, \\dots, \\partial C / \\partial W^L]`, "
+    "each of shape :math:`(n_l, n_{l-1})`, like :math:`W^l`.")
+Gradients.biases.__doc__ = (
+    "List of numpy.ndarray :math:`[\\partial C / \\partial b^1, \\dots, \\partial C / \\partial b^L]`, "
+    "each of shape :math:`(n_l, 1)`, like :math:`b^l`.")
 
 
 class Network:
@@ -62,7 +63,7 @@ class Network:
     Parameters
     ----------
     sizes : sequence of int
-        ``[n_0, n_1, ..., n_L]``: inputs, hidden widths, outputs.
+        :math:`[n_0, n_1, \\dots, n_L]`: inputs, hidden widths, outputs.
     activation : str or Activation, default "sigmoid"
         Activation of the hidden layers: ``"sigmoid"``, ``"tanh"``,
         ``"relu"`` or ``"identity"``.
@@ -73,7 +74,7 @@ class Network:
     cost : str or Cost, default "quadratic"
         ``"quadratic"`` is :math:`C = \\frac1m \\sum_k \\frac12 \\lVert y_k - a_k \\rVert^2`;
         ``"cross_entropy"`` is :math:`C = -\\frac1m \\sum_k \\sum_i y_{ik} \\log p_{ik}`,
-        computed from ``log_softmax(Z^L)``, with targets whose columns are
+        computed from ``log_softmax`` of :math:`Z^L`, with targets whose columns are
         distributions (one-hot labels).
     rng : int, numpy.random.Generator or None
         Seed or generator for the initial weights.
@@ -82,9 +83,9 @@ class Network:
 
     Notes
     -----
-    Initialisation: ``W^l`` has independent normal entries with variance
-    ``1 / n_{l-1}`` (``2 / n_{l-1}`` when the layer's activation is ReLU),
-    so that ``z`` keeps a variance of order one at every layer; biases start
+    Initialisation: :math:`W^l` has independent normal entries with variance
+    :math:`1 / n_{l-1}` (:math:`2 / n_{l-1}` when the layer's activation is ReLU),
+    so that :math:`z` keeps a variance of order one at every layer; biases start
     at zero.  The weights are random, so hidden units still differ.
 
     Examples
@@ -128,7 +129,7 @@ class Network:
 
     @property
     def n_layers(self):
-        """``L``, the number of weight layers."""
+        """:math:`L`, the number of weight layers."""
         return len(self.sizes) - 1
 
     def __repr__(self):
@@ -153,7 +154,7 @@ class Network:
     # -- forward -----------------------------------------------------------
 
     def forward(self, X):
-        """Run the forward pass and return every ``Z^l`` and ``A^l``.
+        """Run the forward pass and return every :math:`Z^l` and :math:`A^l`.
 
         Parameters
         ----------
@@ -163,8 +164,8 @@ class Network:
         Returns
         -------
         ForwardPass
-            ``zs = [Z^1..Z^L]`` and ``activations = [A^0..A^L]``.  Nothing is
-            stored on the network.
+            ``zs`` holds :math:`Z^1, \\dots, Z^L` and ``activations`` holds
+            :math:`A^0, \\dots, A^L`.  Nothing is stored on the network.
         """
         return self._forward(self._inputs(X))
 
@@ -180,7 +181,7 @@ class Network:
         return ForwardPass(zs, activations)
 
     def predict(self, X):
-        """The output ``A^L``, shape ``(n_L, m)``."""
+        """The output :math:`A^L`, shape :math:`(n_L, m)`."""
         return self.forward(X).activations[-1]
 
     def cost(self, X, Y):
@@ -200,8 +201,8 @@ class Network:
 
             \\Delta^L &= \\nabla_{A^L} C \\odot \\sigma'(Z^L) \\\\
             \\Delta^l &= \\big((W^{l+1})^\\top \\Delta^{l+1}\\big) \\odot \\sigma'(Z^l) \\\\
-            \\frac{\\partial C}{\\partial W^l} &= \\Delta^l (A^{l-1})^\\top, \\qquad
-            \\frac{\\partial C}{\\partial b^l} = \\Delta^l \\mathbf 1
+            \\frac{\\partial C}{\\partial W^l} &= \\Delta^l (A^{l-1})^\\top, \\\\
+            \\frac{\\partial C}{\\partial b^l} &= \\Delta^l \\mathbf 1
 
         where :math:`\\nabla_{A^L} C = (A^L - Y)/m` for the quadratic cost.
         For a softmax output with cross-entropy the first line is replaced by
@@ -252,7 +253,7 @@ class Network:
     # -- as a chain of blocks ---------------------------------------------
 
     def blocks(self):
-        """The network as a list of blocks ``[Affine^1, Elementwise^1, ...]``.
+        """The network as a list of blocks :math:`[\\text{Affine}^1, \\text{Elementwise}^1, \\dots]`.
 
         Each block carries its Jacobian, JVP and VJP (see
         the API reference); a :class:`~backprop.Chain` of

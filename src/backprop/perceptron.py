@@ -29,10 +29,11 @@ class Perceptron:
 
     Examples
     --------
-    >>> X, y = bp.iris(classes=("setosa", "versicolor"), features=("sepal length", "petal length"))
+    >>> X, y, _, _ = bp.iris(classes=("setosa", "versicolor"),
+    ...                      features=("sepal length", "petal length"))
     >>> p = bp.Perceptron(2)
     >>> mistakes = p.train(X, y, epochs=100)
-    >>> mistakes[-1], (p.predict(X) == y).all()
+    >>> mistakes[-1], bool((p.predict(X) == y).all())
     (0, True)
     """
 
@@ -52,11 +53,11 @@ class Perceptron:
         return as_columns(X, self.n_inputs, "X", np.float64)
 
     def decision_function(self, X):
-        """``w . x + b`` for each column ``x`` of ``X`` (shape ``(n_inputs, m)``); shape ``(m,)``."""
+        """:math:`w \\cdot x + b` for each column :math:`x` of ``X`` (shape ``(n_inputs, m)``); shape ``(m,)``."""
         return self.w @ self._inputs(X) + self.b
 
     def predict(self, X):
-        """1 where ``w . x + b > 0``, else 0, for each column of ``X``; integers, shape ``(m,)``."""
+        """1 where :math:`w \\cdot x + b > 0`, else 0, for each column of ``X``; integers, shape ``(m,)``."""
         return (self.decision_function(X) > 0).astype(int)
 
     def train(self, X, y, *, epochs, learning_rate=1.0, rng=None):
@@ -64,8 +65,10 @@ class Perceptron:
 
         For each example, with prediction :math:`\\hat y`,
 
-        .. math:: w \\leftarrow w + \\eta\\,(y - \\hat y)\\,x, \\qquad
-                  b \\leftarrow b + \\eta\\,(y - \\hat y),
+        .. math::
+
+            w &\\leftarrow w + \\eta\\,(y - \\hat y)\\,x, \\\\
+            b &\\leftarrow b + \\eta\\,(y - \\hat y),
 
         which changes nothing when the prediction is right.  The examples
         are taken in order, or in a new random order each epoch when
@@ -81,8 +84,8 @@ class Perceptron:
         epochs : int
             The most passes over the data.
         learning_rate : float, default 1.0
-            ``eta``.  Starting from ``w = 0, b = 0`` it only rescales ``w``
-            and ``b``, so the predictions and mistakes do not depend on it.
+            :math:`\\eta`.  Starting from :math:`w = 0`, :math:`b = 0` it only
+            rescales :math:`w` and :math:`b`, so the predictions and mistakes do not depend on it.
         rng : int, numpy.random.Generator or None
 
         Returns

@@ -62,13 +62,15 @@ def sgd(net, X, Y, *, epochs, batch_size, learning_rate, rng=None, validation=No
         progress=False):
     """Train ``net`` in place by mini-batch stochastic gradient descent.
 
-    Each epoch shuffles the examples and, for every mini-batch ``B``, takes
+    Each epoch shuffles the examples and, for every mini-batch :math:`B`, takes
     the step
 
-    .. math:: W^l \\leftarrow W^l - \\eta \\frac{\\partial C_B}{\\partial W^l}, \\qquad
-              b^l \\leftarrow b^l - \\eta \\frac{\\partial C_B}{\\partial b^l}
+    .. math::
 
-    with ``C_B`` the mean cost over the batch (the last batch may be smaller).
+        W^l &\\leftarrow W^l - \\eta \\frac{\\partial C_B}{\\partial W^l}, \\\\
+        b^l &\\leftarrow b^l - \\eta \\frac{\\partial C_B}{\\partial b^l}
+
+    with :math:`C_B` the mean cost over the batch (the last batch may be smaller).
 
     Parameters
     ----------
@@ -80,7 +82,7 @@ def sgd(net, X, Y, *, epochs, batch_size, learning_rate, rng=None, validation=No
     epochs : int
     batch_size : int
     learning_rate : float
-        ``eta``.
+        :math:`\\eta`.
     rng : int, numpy.random.Generator or None
         Source of the shuffling.
     validation : tuple (X_val, Y_val), optional
