@@ -113,7 +113,7 @@ def test_reader_buttons_are_on_every_chapter(tree):
     for name in chapters():
         page = (html / f"{name}.html").read_text()
         for title in ["Source repository", "Open an issue", "Download source file", "Download notebook file",
-                      "Print to PDF", "Launch on Binder"]:
+                      "The whole book as a PDF", "Launch on Binder"]:
             assert f'title="{title}"' in page, (name, title)
         assert "copybutton.js" in page
         assert (html / "_sources" / f"{name}.ipynb").is_file()

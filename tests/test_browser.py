@@ -161,7 +161,9 @@ def test_screenshot_of_the_matrix_calculus_chapter(browser, server):
 
 def test_site_is_self_contained_and_small():
     size = sum(p.stat().st_size for p in SITE.rglob("*") if p.is_file() and p.suffix != ".pdf")
-    assert size < 15e6, f"the built site (without its PDF edition) is {size / 1e6:.1f} MB; the limit is 15 MB"
+    # Seven chapters: about 4 MB of figures, 5 MB of executed notebooks (which
+    # carry the same figures) and 6 MB of theme, MathJax and search index.
+    assert size < 20e6, f"the built site (without its PDF edition) is {size / 1e6:.1f} MB; the limit is 20 MB"
     assert not (SITE / ".doctrees").exists(), "Sphinx's doctrees belong outside the published site"
     mathjax = list((SITE / "_static" / "mathjax").glob("*.js"))
     assert [p.name for p in mathjax] == ["tex-svg-full.js"]
