@@ -71,8 +71,12 @@ PREPARE = r"""
   // own print-only page title and contents.
   document.querySelectorAll('#jb-print-docs-body, .bd-header-article, .bd-sidebar-primary, '
       + '.bd-sidebar-secondary, .prev-next-area, footer, .bd-footer-article, .skip-link, '
-      + 'details > summary, button.toggle-button, .copybtn, a.headerlink, #pst-back-to-top')
+      + 'button.toggle-button, .copybtn, a.headerlink, #pst-back-to-top')
     .forEach(e => e.remove());
+  // Code a page folds away (the plotting code above a figure) stays on the
+  // web page: the book prints the figure.  Anything else folded is opened,
+  // its "Show ..." label hidden by the print style.
+  document.querySelectorAll('details.above-input').forEach(d => d.remove());
   document.querySelectorAll('details').forEach(d => { d.open = true; });
 
   // Links: in-book links stay (they become links inside the PDF); links to a
@@ -173,6 +177,15 @@ html, body { background: #fff !important; }
    in the book every chapter's title is that <h1>. */
 .bd-main .bd-content .bd-article h1:first-of-type { display: block !important; }
 section.print-chapter { break-before: page; }
+/* Code at 80 characters a line: no line of the book's code wraps. */
+.bd-article pre, .bd-article pre span { font-size: 7.4pt !important; line-height: 1.35; }
+h1, h2, h3, h4 { break-inside: avoid; break-after: avoid; }
+/* Nothing but trailing margins may spill onto a page of its own. */
+.bd-article section, .bd-article dl, .bd-article dd, .bd-article p, .bd-article div {
+  margin-bottom: 0.5em;
+}
+.bd-article section:last-child, .bd-article dl:last-child, .bd-article dd:last-child,
+.bd-article p:last-child, .bd-article div:last-child { margin-bottom: 0 !important; padding-bottom: 0 !important; }
 """
 
 
@@ -252,7 +265,7 @@ def print_pdf(site: Path, output: Path) -> None:
         "preface": "About this book",
         "subtitle": "How a neural network learns, derived and checked by code that runs when the book is built",
         "credit": "An executable companion to Alex Punnen, <i>The Mathematical Intuition Behind Deep Learning</i>",
-        "built": f"Every number and figure in this edition was computed on {datetime.date.today():%-d %B %Y}.",
+        "built": f"Every number and figure in this edition was computed on {datetime.date.today():%-d}&nbsp;{datetime.date.today():%B %Y}.",
     }
     with serve(site) as base:
         url = f"{base}/index.html"
@@ -347,6 +360,9 @@ def check_pdf(path: Path) -> int:
     if not_on_top:
         problems.append(f"chapters that do not start a page {not_on_top}")
     unnumbered = [n for n in range(2, len(texts) + 1) if str(n) not in texts[n - 1].split()[:2]]
+    blank = [n for n in range(2, len(texts) + 1) if len(squeeze(texts[n - 1])) <= len(str(n))]
+    if blank:
+        problems.append(f"blank pages {blank}")
     if unnumbered:
         problems.append(f"pages without a page number {unnumbered[:10]}")
     if problems:
