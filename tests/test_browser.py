@@ -201,40 +201,40 @@ def _open_everything(page):
     page.evaluate("() => window.MathJax ? MathJax.startup.promise : null")
 
 
+def _overflowing(browser, server, names, width, script):
+    """(page, text) for every element that ``script`` (a JS function returning texts) reports,
+    on each page opened at ``width`` with its solutions and folded code opened."""
+    problems = []
+    for name in names:
+        context, page, _ = open_page(browser, server, name, width=width)
+        try:
+            _open_everything(page)
+            problems += [(name, text) for text in page.evaluate(script)]
+        finally:
+            context.close()
+    return problems
+
+
 @pytest.mark.parametrize("width", [1400, 390])
 def test_display_equations_fit_their_column(browser, server, width):
     """No typeset display is wider than the box it sits in, on a desktop or a phone,
     solutions and proofs included (long displays are broken into aligned lines)."""
-    problems = []
-    for name in [f"{chapter}.html" for chapter in chapters()] + ["notation.html"]:
-        context, page, _ = open_page(browser, server, name, width=width)
-        try:
-            _open_everything(page)
-            wide = page.evaluate(
-                "() => Array.from(document.querySelectorAll('article mjx-container[display=\"true\"]'))"
-                ".filter(m => m.offsetParent !== null && (m.scrollWidth > m.clientWidth + 1"
-                "  || m.scrollWidth > m.parentElement.clientWidth + 1))"
-                ".map(m => ((m.querySelector('mjx-assistive-mml') || m).textContent || '').slice(0, 50))")
-            problems += [(name, text) for text in wide]
-        finally:
-            context.close()
+    problems = _overflowing(
+        browser, server, [f"{chapter}.html" for chapter in chapters()] + ["notation.html"], width,
+        "() => Array.from(document.querySelectorAll('article mjx-container[display=\"true\"]'))"
+        ".filter(m => m.offsetParent !== null && (m.scrollWidth > m.clientWidth + 1"
+        "  || m.scrollWidth > m.parentElement.clientWidth + 1))"
+        ".map(m => ((m.querySelector('mjx-assistive-mml') || m).textContent || '').slice(0, 50))")
     assert not problems, f"{len(problems)} displays wider than their column at {width} px: {problems}"
 
 
 def test_code_is_not_cut_on_a_desktop(browser, server):
     """At 1400 px every code cell and output fits its box: nothing hides past the right edge."""
-    problems = []
-    for name in [f"{chapter}.html" for chapter in chapters()] + ["notation.html", "api.html"]:
-        context, page, _ = open_page(browser, server, name, width=1400)
-        try:
-            _open_everything(page)
-            cut = page.evaluate(
-                "() => Array.from(document.querySelectorAll('article pre'))"
-                ".filter(p => p.offsetParent !== null && p.scrollWidth > p.clientWidth + 1)"
-                ".map(p => p.textContent.split('\\n').sort((a, b) => b.length - a.length)[0].slice(0, 60))")
-            problems += [(name, line) for line in cut]
-        finally:
-            context.close()
+    problems = _overflowing(
+        browser, server, [f"{chapter}.html" for chapter in chapters()] + ["notation.html", "api.html"], 1400,
+        "() => Array.from(document.querySelectorAll('article pre'))"
+        ".filter(p => p.offsetParent !== null && p.scrollWidth > p.clientWidth + 1)"
+        ".map(p => p.textContent.split('\\n').sort((a, b) => b.length - a.length)[0].slice(0, 60))")
     assert not problems, f"{len(problems)} code boxes cut at 1400 px: {problems}"
 
 
