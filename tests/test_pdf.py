@@ -67,3 +67,24 @@ def test_the_books_pdf_is_a_book():
     assert print_pdf.check_pdf(PDF) > 20
     marks = print_pdf._bookmarks(PDF)
     assert sum(level == 0 for level, _, _ in marks) >= 9 and sum(level == 1 for level, _, _ in marks) >= 40
+
+
+def test_pictures_of_the_pdf():
+    """Pictures of the title page, the contents and the first page of chapter 6, for a
+    reader's look (CI keeps _build/screenshots/ with the PDF)."""
+    import matplotlib.pyplot as plt
+    import pypdfium2
+
+    _need(PDF.is_file(), f"no {PDF}: run `make pdf` first")
+    chapter6 = next(page for level, title, page in print_pdf._bookmarks(PDF)
+                    if level == 0 and title.startswith("6. "))
+    SCREENSHOTS = ROOT / "_build" / "screenshots"
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    document = pypdfium2.PdfDocument(str(PDF))
+    try:
+        for number in (1, 2, chapter6):
+            path = SCREENSHOTS / f"pdf-page-{number}.png"
+            plt.imsave(path, document[number - 1].render(scale=1.2).to_numpy())
+            assert path.stat().st_size > 10_000
+    finally:
+        document.close()

@@ -180,6 +180,11 @@ section.print-chapter { break-before: page; }
 /* Code at 80 characters a line: no line of the book's code wraps. */
 .bd-article pre, .bd-article pre span { font-size: 7.4pt !important; line-height: 1.35; }
 h1, h2, h3, h4 { break-inside: avoid; break-after: avoid; }
+/* A chapter's title stands above its sections' headings. */
+.bd-article h1 { font-size: 26pt !important; margin-top: 0 !important; }
+.bd-article h2 { font-size: 16pt !important; }
+.bd-article h3 { font-size: 13pt !important; }
+.bd-article h4 { font-size: 11.5pt !important; }
 /* Nothing but trailing margins may spill onto a page of its own. */
 .bd-article section, .bd-article dl, .bd-article dd, .bd-article p, .bd-article div {
   margin-bottom: 0.5em;
