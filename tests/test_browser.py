@@ -259,3 +259,18 @@ def test_site_links_its_pdf_edition():
     for chapter in chapters():
         page = (SITE / f"{chapter}.html").read_text()
         assert 'href="backpropagation-executed.pdf"' in page and "window.print()" not in page, chapter
+
+
+def test_search_previews_show_no_tex_source(browser, server):
+    """Search results quote the pages; their formulas read as text, not as TeX source."""
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    page = context.new_page()
+    try:
+        page.goto(f"{server}/search.html?q=derivative", wait_until="load")
+        page.wait_for_function("() => document.querySelectorAll('#search-results p.context').length >= 5",
+                               timeout=30_000)
+        previews = page.eval_on_selector_all("#search-results p.context", "ps => ps.map(p => p.textContent)")
+        raw = [text[:80] for text in previews if "\\(" in text or "\\frac" in text or "\\partial" in text]
+        assert not raw, raw
+    finally:
+        context.close()
