@@ -78,12 +78,12 @@ def test_pictures_of_the_pdf():
     _need(PDF.is_file(), f"no {PDF}: run `make pdf` first")
     chapter6 = next(page for level, title, page in print_pdf._bookmarks(PDF)
                     if level == 0 and title.startswith("6. "))
-    SCREENSHOTS = ROOT / "_build" / "screenshots"
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    screenshots = ROOT / "_build" / "screenshots"
+    screenshots.mkdir(parents=True, exist_ok=True)
     document = pypdfium2.PdfDocument(str(PDF))
     try:
         for number in (1, 2, chapter6):
-            path = SCREENSHOTS / f"pdf-page-{number}.png"
+            path = screenshots / f"pdf-page-{number}.png"
             plt.imsave(path, document[number - 1].render(scale=1.2).to_numpy())
             assert path.stat().st_size > 10_000
     finally:

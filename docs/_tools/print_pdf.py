@@ -7,8 +7,9 @@ printing it: a title page, a table of contents with page numbers, every
 chapter on a new page, page numbers in the margin, PDF bookmarks for every
 chapter and section, solutions opened under their exercises, and nothing that
 only makes sense on a screen (toggles, copy buttons, links back to the local
-server).  The contents' page numbers come from a first printing: its
-bookmarks say where each heading landed.
+server).  The contents' page numbers come from a first printing: the
+contents' own links say where each heading landed.  The bookmarks are then
+written from the contents.
 
 Then it checks the PDF: every chapter and the apparatus are there, no raw TeX
 (``$$``, ``\\frac``) survived, the bookmarks and page numbers are there, each
@@ -34,8 +35,9 @@ CHAPTERS = ["Notation", "Deciding with a dot product", "Training a perceptron", 
             "Backpropagation with matrix calculus", "Backpropagation in full", "API reference", "References"]
 # The apparatus that must survive printing: exercises with their solutions
 # (opened, not left as closed dropdowns), theorem boxes and citations.
-APPARATUS = ["Exercise 1.1", "Solution to Exercise 1.1", "Exercise 4.1", "Solution to Exercise 5.1", "Exercise 6.1", "Solution to Exercise 6.1",
-             "Exercise 7.1", "Solution to Exercise 7.1", "Theorem 6.1", "Rumelhart"]
+APPARATUS = ["Exercise 1.1", "Solution to Exercise 1.1", "Exercise 4.1", "Solution to Exercise 5.1",
+             "Exercise 6.1", "Solution to Exercise 6.1", "Exercise 7.1", "Solution to Exercise 7.1",
+             "Theorem 6.1", "Rumelhart"]
 RAW_TEX = ["$$", "\\frac", "\\begin{", "\\mathbf"]
 # Words that belong to the screen only: fold/unfold toggles, copy buttons.
 SCREEN_ONLY = ["Show code cell", "Hide code cell", "Show the solution", "Hide the solution",
@@ -88,13 +90,13 @@ PREPARE = r"""
   });
 
   // Heading levels: each document's title becomes an <h1> and its sections
-  // <h2>, <h3>, ..., so the PDF's bookmarks nest by chapter.
+  // <h2>, <h3>, ..., so the contents (and the bookmarks made from it) nest
+  // by chapter.
   const retag = (h, level) => {
     const n = document.createElement('h' + Math.min(6, Math.max(1, level)));
     for (const attr of h.attributes) n.setAttribute(attr.name, attr.value);
     while (h.firstChild) n.appendChild(h.firstChild);
     h.replaceWith(n);
-    return n;
   };
   const front = article.querySelector('h1');
   front.textContent = book.preface;
@@ -179,7 +181,6 @@ html, body { background: #fff !important; }
 section.print-chapter { break-before: page; }
 /* Code at 80 characters a line: no line of the book's code wraps. */
 .bd-article pre, .bd-article pre span { font-size: 7.4pt !important; line-height: 1.35; }
-h1, h2, h3, h4 { break-inside: avoid; break-after: avoid; }
 /* A chapter's title stands above its sections' headings. */
 .bd-article h1 { font-size: 26pt !important; margin-top: 0 !important; }
 .bd-article h2 { font-size: 16pt !important; }
