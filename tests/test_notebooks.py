@@ -48,3 +48,46 @@ def test_a_downloaded_notebook_runs_in_an_empty_folder(name, tmp_path):
     assert codes and all(c.get("execution_count") for c in codes)
     errors = [o for c in codes for o in c.outputs if o.output_type == "error"]
     assert not errors, errors[0]
+
+
+# -- Visible code runs as shown ------------------------------------------------
+# A reader sees every code cell but those tagged remove-cell (gone) and
+# remove-input (only the output is shown).  Run just the cells a reader sees,
+# in order, after a set-up that does no more than the hidden first cell is
+# allowed to: the plotting style and `glue`.  A visible cell that uses a name
+# defined only in a hidden cell fails here with a NameError.
+HIDDEN = {"remove-cell", "remove-input"}
+SETUP = """\
+from _page import glue, setup
+setup()
+"""
+
+
+def _visible_code(name):
+    from myst_nb.core.read import read_myst_markdown_notebook
+
+    path = ROOT / "docs" / f"{name}.md"
+    notebook = read_myst_markdown_notebook(path.read_text(), path=path)
+    visible = [c for c in notebook.cells if c.cell_type == "code" and not HIDDEN & set(c.metadata.get("tags", []))]
+    return notebook, visible
+
+
+@pytest.mark.parametrize("name", chapters())
+def test_the_code_a_reader_sees_runs_on_its_own(name):
+    import nbformat
+    from nbclient import NotebookClient
+
+    notebook, visible = _visible_code(name)
+    assert visible, f"{name} shows no code"
+    notebook.cells = [nbformat.v4.new_code_cell(SETUP), *visible]
+    client = NotebookClient(
+        notebook, timeout=600, kernel_name="python3", allow_errors=True,
+        resources={"metadata": {"path": str(ROOT / "docs")}},
+    )
+    client.execute()
+    for cell in notebook.cells[1:]:
+        errors = [o for o in cell.outputs if o.output_type == "error"]
+        assert not errors, (
+            f"{name}: a visible cell fails without the hidden ones: {errors[0].ename}: {errors[0].evalue}\n"
+            f"--- the cell ---\n{cell.source}"
+        )
