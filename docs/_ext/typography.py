@@ -3,8 +3,8 @@
 * Numbers that Python prints in e-notation (``3.5e-18``, glued into the prose
   with a ``:.1e`` format) are set as ``3.5 × 10⁻¹⁸``, with no-break spaces,
   so a line never breaks at the exponent's hyphen.
-* Inline math followed by punctuation (``$x$,``) is kept on one line with its
-  punctuation, so a comma never starts a line.
+* Inline math is kept on one line with the punctuation next to it (``($x$),``),
+  so a comma never starts a line and an opening bracket never ends one.
 
 Both run after the pages are resolved, on every builder, and touch prose only
 (never code, outputs or math).
@@ -52,7 +52,12 @@ class ScientificNumbers(SphinxPostTransform):
 
 
 class MathKeepsItsPunctuation(SphinxPostTransform):
-    """``<math>, more`` -> ``<span class="nobr"><math>,</span> more``."""
+    """``(<math>), more`` -> ``<span class="nobr">(<math>),</span> more``.
+
+    Children are found and replaced by position, never by value: text nodes
+    compare as strings, so looking one up by value can pick an earlier,
+    equal one elsewhere in the paragraph and move the math there.
+    """
 
     default_priority = 901
     formats = ("html",)
@@ -62,21 +67,34 @@ class MathKeepsItsPunctuation(SphinxPostTransform):
             parent = math.parent
             if parent is None:
                 continue
-            index = parent.index(math)
-            if index + 1 >= len(parent) or not isinstance(parent[index + 1], nodes.Text):
-                continue
-            following = parent[index + 1].astext()
-            match = re.match(r"[,.;:!?)\]]+", following)
-            if not match:
+            index = next(k for k, child in enumerate(parent.children) if child is math)
+            before = parent[index - 1] if index > 0 and isinstance(parent[index - 1], nodes.Text) else None
+            after = parent[index + 1] if index + 1 < len(parent) and isinstance(parent[index + 1], nodes.Text) else None
+            opening = re.search(r"[(\[]+$", before.astext()) if before is not None else None
+            closing = re.match(r"[,.;:!?)\]]+", after.astext()) if after is not None else None
+            if not (opening or closing):
                 continue
             keep = nodes.inline(classes=["nobr"])
-            parent.remove(math)
-            keep += math
-            keep += nodes.Text(match.group())
-            rest = following[match.end():]
-            parent.replace(parent[index], keep)
-            if rest:
-                parent.insert(index + 1, nodes.Text(rest))
+            replacement = []
+            first = index
+            if opening:
+                first = index - 1
+                head = before.astext()[: opening.start()]
+                if head:
+                    replacement.append(nodes.Text(head))
+                keep += nodes.Text(opening.group())
+            keep += math.deepcopy()
+            last = index
+            if closing:
+                last = index + 1
+                keep += nodes.Text(closing.group())
+            replacement.append(keep)
+            if closing and after.astext()[closing.end():]:
+                replacement.append(nodes.Text(after.astext()[closing.end():]))
+            for k in range(last, first - 1, -1):
+                del parent[k]
+            for offset, node in enumerate(replacement):
+                parent.insert(first + offset, node)
 
 
 def setup(app):

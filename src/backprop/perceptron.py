@@ -10,7 +10,7 @@ __all__ = ["Perceptron"]
 
 
 class Perceptron:
-    """A single threshold unit, :math:`\\hat y = 1` if :math:`w \\cdot x + b > 0`, else 0.
+    """A single threshold unit, :math:`\\hat y = 1` if :math:`w^\\top x + b > 0`, else 0.
 
     Parameters
     ----------
@@ -53,11 +53,11 @@ class Perceptron:
         return as_columns(X, self.n_inputs, "X", np.float64)
 
     def decision_function(self, X):
-        """:math:`w \\cdot x + b` for each column :math:`x` of ``X`` (shape ``(n_inputs, m)``); shape ``(m,)``."""
+        """:math:`w^\\top x + b` for each column :math:`x` of ``X`` (shape ``(n_inputs, m)``); shape ``(m,)``."""
         return self.w @ self._inputs(X) + self.b
 
     def predict(self, X):
-        """1 where :math:`w \\cdot x + b > 0`, else 0, for each column of ``X``; integers, shape ``(m,)``."""
+        """1 where :math:`w^\\top x + b > 0`, else 0, for each column of ``X``; integers, shape ``(m,)``."""
         return (self.decision_function(X) > 0).astype(int)
 
     def train(self, X, y, *, epochs, learning_rate=1.0, rng=None):
