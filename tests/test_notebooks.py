@@ -63,31 +63,43 @@ setup()
 """
 
 
-def _visible_code(name):
-    from myst_nb.core.read import read_myst_markdown_notebook
-
-    path = ROOT / "docs" / f"{name}.md"
-    notebook = read_myst_markdown_notebook(path.read_text(), path=path)
-    visible = [c for c in notebook.cells if c.cell_type == "code" and not HIDDEN & set(c.metadata.get("tags", []))]
-    return notebook, visible
-
-
-@pytest.mark.parametrize("name", chapters())
-def test_the_code_a_reader_sees_runs_on_its_own(name):
+def _failing_visible_cells(text):
+    """(source, error) for each visible cell of a MyST chapter that fails when run without the hidden ones."""
     import nbformat
+    from myst_nb.core.read import read_myst_markdown_notebook
     from nbclient import NotebookClient
 
-    notebook, visible = _visible_code(name)
-    assert visible, f"{name} shows no code"
+    notebook = read_myst_markdown_notebook(text)
+    visible = [c for c in notebook.cells if c.cell_type == "code" and not HIDDEN & set(c.metadata.get("tags", []))]
+    assert visible, "the page shows no code"
     notebook.cells = [nbformat.v4.new_code_cell(SETUP), *visible]
     client = NotebookClient(
         notebook, timeout=600, kernel_name="python3", allow_errors=True,
         resources={"metadata": {"path": str(ROOT / "docs")}},
     )
     client.execute()
-    for cell in notebook.cells[1:]:
-        errors = [o for o in cell.outputs if o.output_type == "error"]
-        assert not errors, (
-            f"{name}: a visible cell fails without the hidden ones: {errors[0].ename}: {errors[0].evalue}\n"
-            f"--- the cell ---\n{cell.source}"
-        )
+    return [(cell.source, f"{o.ename}: {o.evalue}") for cell in notebook.cells[1:] for o in cell.outputs if o.output_type == "error"]
+
+
+@pytest.mark.parametrize("name", chapters())
+def test_the_code_a_reader_sees_runs_on_its_own(name):
+    failures = _failing_visible_cells((ROOT / "docs" / f"{name}.md").read_text())
+    assert not failures, f"{name}: a visible cell fails without the hidden ones: {failures[0][1]}\n--- the cell ---\n{failures[0][0]}"
+
+
+def test_a_visible_cell_that_needs_a_hidden_name_is_caught():
+    page = """\
+```{code-cell} ipython3
+:tags: [remove-cell]
+
+secret = 2
+```
+
+```{code-cell} ipython3
+:tags: [hide-input]
+
+print(secret + 1)
+```
+"""
+    failures = _failing_visible_cells(page)
+    assert [error for _, error in failures] == ["NameError: name 'secret' is not defined"]

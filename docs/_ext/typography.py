@@ -74,27 +74,20 @@ class MathKeepsItsPunctuation(SphinxPostTransform):
             closing = re.match(r"[,.;:!?)\]]+", after.astext()) if after is not None else None
             if not (opening or closing):
                 continue
+            first, last = index - bool(opening), index + bool(closing)
             keep = nodes.inline(classes=["nobr"])
-            replacement = []
-            first = index
+            pieces = []
+            if opening and before.astext()[: opening.start()]:
+                pieces.append(nodes.Text(before.astext()[: opening.start()]))
             if opening:
-                first = index - 1
-                head = before.astext()[: opening.start()]
-                if head:
-                    replacement.append(nodes.Text(head))
                 keep += nodes.Text(opening.group())
-            keep += math.deepcopy()
-            last = index
+            keep += math
             if closing:
-                last = index + 1
                 keep += nodes.Text(closing.group())
-            replacement.append(keep)
+            pieces.append(keep)
             if closing and after.astext()[closing.end():]:
-                replacement.append(nodes.Text(after.astext()[closing.end():]))
-            for k in range(last, first - 1, -1):
-                del parent[k]
-            for offset, node in enumerate(replacement):
-                parent.insert(first + offset, node)
+                pieces.append(nodes.Text(after.astext()[closing.end():]))
+            parent[first : last + 1] = pieces
 
 
 def setup(app):

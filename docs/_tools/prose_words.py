@@ -17,7 +17,7 @@ DOCS = Path(__file__).resolve().parents[1]
 def prose(text):
     text = re.sub(r"\A---\n.*?\n---\n", "", text, flags=re.S)           # front matter
     text = re.sub(r"^```\{code-cell\}.*?^```\s*$", "", text, flags=re.S | re.M)
-    text = re.sub(r"^\$\$.*?^\$\$.*?$", "", text, flags=re.S | re.M)     # display math
+    text = re.sub(r"^\s*\$\$.*?^\s*\$\$.*?$", "", text, flags=re.S | re.M)  # display math
     text = re.sub(r"<!--.*?-->", "", text, flags=re.S)
     lines = []
     for line in text.splitlines():
