@@ -13,6 +13,7 @@ import re
 import shutil
 import subprocess
 import sys
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -71,6 +72,42 @@ def test_every_image_has_alt_text_and_every_figure_a_caption(tree, name, figures
         assert alt and len(alt.group(1)) > 20, img
     assert chapter.count("<figcaption>") >= figures
     assert re.search(r'href="api.html#backprop\.', chapter), "no link from the prose to the API reference"
+
+
+class _TextOutsideMath(HTMLParser):
+    """The text of a page that is not math, code, script or style."""
+
+    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "wbr"}
+
+    def __init__(self):
+        super().__init__()
+        self.skipping, self.text = [], []
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in self.VOID:
+            classes = (dict(attrs).get("class") or "").split()
+            self.skipping.append(tag in {"script", "style", "pre", "code"} or "math" in classes)
+
+    def handle_endtag(self, tag):
+        if tag not in self.VOID and self.skipping:
+            self.skipping.pop()
+
+    def handle_data(self, data):
+        if not any(self.skipping):
+            self.text.append(data)
+
+
+def test_no_tex_is_left_outside_the_math(tree):
+    # A line of inline math that starts with "- " or "+ " is read as a list item
+    # by MyST: the pair of dollars splits, and TeX reaches the reader as text.
+    for page in sorted((tree / "_build" / "html").glob("*.html")):
+        if page.name in {"genindex.html", "search.html", "py-modindex.html"}:
+            continue
+        parser = _TextOutsideMath()
+        parser.feed(page.read_text())
+        text = "".join(parser.text)
+        stray = [text[max(0, m.start() - 30):m.end() + 30] for m in re.finditer(r"\\[A-Za-z]+|\$", text)]
+        assert not stray, (page.name, stray[:3])
 
 
 def test_the_api_reference_documents_every_public_name_as_users_import_it(tree):

@@ -231,7 +231,7 @@ def plot_confusion_matrix(counts, *, class_names=None, ax=None):
     return ax
 
 
-def plot_digits(X, captions=None, *, ncols=10, side=8, ax=None):
+def plot_digits(X, captions=None, *, ncols=10, side=8, fontsize=8, ax=None):
     """A gallery of small grey-scale images tiled into one picture.
 
     Parameters
@@ -244,6 +244,8 @@ def plot_digits(X, captions=None, *, ncols=10, side=8, ax=None):
         Images per row of the gallery.
     side : int
         Width and height of each image in pixels.
+    fontsize : float
+        Size of the captions, in points.
     ax : matplotlib.axes.Axes, optional
 
     Returns
@@ -269,6 +271,6 @@ def plot_digits(X, captions=None, *, ncols=10, side=8, ax=None):
     if captions is not None:
         for n, text in enumerate(captions):
             r, c = divmod(n, ncols)
-            ax.text(c * cell_w + side / 2 - 0.5, r * cell_h + side + 1.5, text, ha="center", va="center", fontsize=8)
+            ax.text(c * cell_w + side / 2 - 0.5, r * cell_h + side + 1.5, text, ha="center", va="center", fontsize=fontsize)
     ax.set_axis_off()
     return ax
