@@ -26,7 +26,7 @@ html: $(STAMP)
 	@echo "The book is in $(BUILDDIR)/html/index.html"
 
 # The whole book as one PDF: the single-page HTML build, printed by headless
-# Chromium once MathJax has typeset it (needs /usr/bin/chromium).  Printed
+# Chromium (needs /usr/bin/chromium); its formulas were typeset by the build.  Printed
 # again only when a source changed.
 pdf: $(PDF)
 

@@ -9,7 +9,6 @@ ROOT = Path(__file__).resolve().parent
 # path; it imports the installed package).
 sys.path.insert(0, str(ROOT / "docs" / "_ext"))
 from execution_cache import package_hash  # noqa: E402
-from local_mathjax import mathjax_static  # noqa: E402
 
 project = "Backpropagation, Executed"
 author = "the backprop authors"
@@ -17,7 +16,7 @@ copyright = "2026, the backprop authors"
 
 extensions = [
     "myst_nb",
-    "sphinx.ext.mathjax",
+    "build_math",  # docs/_ext: formulas typeset at build time, by MathJax under Node
     "sphinx.ext.autodoc",
     "sphinx.ext.napoleon",
     "sphinx_copybutton",
@@ -87,19 +86,15 @@ math_numfig = True
 math_eqref_format = "({number})"
 numfig_format = {"figure": "Figure %s", "table": "Table %s", "code-block": "Listing %s"}
 
-# -- Math, served by the site itself (docs/_ext/local_mathjax.py) ----------------
-_MATHJAX_STATIC, mathjax_path = mathjax_static(ROOT / "_build")
-mathjax3_config = {
-    "svg": {"fontCache": "global"},
-    # The formulas keep MathJax's speech and explorer (through its menu), but
-    # are not each a tab stop: chapter 6 alone has over 200.
-    "options": {"menuOptions": {"settings": {"inTabOrder": False}}},
-}
+# -- Math ---------------------------------------------------------------------
+# Typeset when the book is built (docs/_ext/build_math.py): pages carry
+# CommonHTML and MathML, and load no TeX engine.
+html_math_renderer = "build"
 
 # -- HTML ---------------------------------------------------------------------
 html_theme = "sphinx_book_theme"
 html_title = project
-html_static_path = ["docs/_static", str(_MATHJAX_STATIC)]
+html_static_path = ["docs/_static"]
 html_css_files = ["book.css"]
 # Search results show formulas as text, not TeX source.
 html_js_files = ["search-preview.js"]

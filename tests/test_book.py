@@ -110,6 +110,17 @@ def test_no_tex_is_left_outside_the_math(tree):
         assert not stray, (page.name, stray[:3])
 
 
+def test_formulas_are_typeset_when_the_book_is_built(tree):
+    # Every formula reaches the reader typeset (CommonHTML with MathML); no page
+    # keeps TeX delimiters or loads a TeX engine.
+    for page in sorted((tree / "_build" / "html").glob("*.html")):
+        html = page.read_text()
+        assert "\\(" not in html and "\\[" not in html, f"{page.name}: TeX delimiters left"
+        assert not re.search(r"<script[^>]*(mathjax|tex-[a-z-]+\.js)", html, re.I), f"{page.name} loads MathJax"
+        if 'class="math notranslate' in html:
+            assert 'id="MJX-CHTML-styles"' in html and "<mjx-assistive-mml" in html, page.name
+
+
 def test_the_api_reference_documents_every_public_name_as_users_import_it(tree):
     import backprop as bp
 

