@@ -52,6 +52,8 @@ def _untypeset(outdir):
 def _typeset(app, exception):
     if exception is not None or app.builder.format != "html":
         return
+    # A site built before the formulas were typeset here served MathJax itself.
+    shutil.rmtree(Path(app.outdir) / "_static" / "mathjax", ignore_errors=True)
     fonts = Path(app.outdir) / FONTS
     if not fonts.is_dir():
         shutil.copytree(mathjax_es5() / "output" / "chtml" / "fonts" / "woff-v2", fonts)
