@@ -30,6 +30,8 @@ extensions = [
     "execution_cache",  # docs/_ext: a change under src/ re-executes every chapter
     "quiet_kernel",  # docs/_ext: a kernel that logs errors only; no config dumps
     "upstream_fixes",  # docs/_ext: workarounds, each naming what it corrects
+    "icons_at_build",  # docs/_ext: the theme's icons as inline SVG, no Font Awesome script
+    "lazy_images",  # docs/_ext: figures load as the reader scrolls to them
 ]
 
 exclude_patterns = ["_build", "**.ipynb_checkpoints"]

@@ -121,6 +121,17 @@ def test_formulas_are_typeset_when_the_book_is_built(tree):
             assert 'id="MJX-CHTML-styles"' in html and "<mjx-assistive-mml" in html, page.name
 
 
+def test_pages_load_only_what_they_show(tree):
+    # The theme's icons are inline SVG (no Font Awesome script); figures load
+    # lazily and carry their size, so nothing shifts when they arrive.
+    for page in sorted((tree / "_build" / "html").glob("*.html")):
+        html = page.read_text()
+        assert "fontawesome.js" not in html, f"{page.name} loads Font Awesome's script"
+        assert not re.search(r'<(i|span) class="[^"]*\bfa-[a-z]', html), f"{page.name}: an icon left undrawn"
+        for img in re.findall(r'<img [^>]*src="_images/[^>]*>', html):
+            assert 'loading="lazy"' in img and re.search(r'\bwidth="\d+"', img) and re.search(r'\bheight="\d+"', img), img[:200]
+
+
 def test_the_api_reference_documents_every_public_name_as_users_import_it(tree):
     import backprop as bp
 

@@ -74,6 +74,9 @@ def open_page(browser, server, name, width=1280):
     try:
         page.wait_for_load_state("networkidle", timeout=15_000)
         page.evaluate("() => document.fonts.ready")
+        # Figures load lazily, as the reader scrolls: fetch them all now.
+        page.evaluate("() => Promise.all(Array.from(document.images).map(i => { i.loading = 'eager';"
+                      " return i.complete ? null : new Promise(r => { i.onload = i.onerror = r; }); }))")
     except PlaywrightTimeout:
         seen["errors"].append("the page did not settle within 15 s")
     return context, page, seen
