@@ -15,7 +15,7 @@ SPHINX      := $(BIN)/sphinx-build -c . -d $(BUILDDIR)/doctrees
 PDF         := $(BUILDDIR)/pdf/backpropagation-executed.pdf
 SOURCES     := conf.py $(shell find docs src -type f -not -path '*/__pycache__/*' -not -path '*.egg-info*' 2>/dev/null)
 
-.PHONY: html test clean distclean venv bench pdf livehtml
+.PHONY: html test clean distclean venv bench bench-pages pdf livehtml
 
 # A parallel build reports a failing cell only as "ExecutionError: page"; on
 # failure, build again serially, which prints the cell's traceback.
@@ -45,9 +45,14 @@ livehtml: $(STAMP)
 test: html pdf
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-bench: $(STAMP)
+bench: $(STAMP) bench-pages
 	$(BIN)/python benchmarks/bench_training.py
 	$(BIN)/python benchmarks/bench_digits.py
+
+# Lighthouse (pinned in benchmarks/lighthouse, installed from npm on first use)
+# on every chapter of the built book, served gzipped; needs /usr/bin/chromium.
+bench-pages: html
+	$(BIN)/python benchmarks/bench_pages.py
 
 venv: $(STAMP)
 

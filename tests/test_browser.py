@@ -9,6 +9,7 @@ Run alone with:  .venv/bin/python -m pytest -m browser
 """
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -74,7 +75,10 @@ def open_page(browser, server, name, width=1280):
     try:
         page.wait_for_load_state("networkidle", timeout=15_000)
         page.evaluate("() => document.fonts.ready")
-        # Figures load lazily, as the reader scrolls: fetch them all now.
+        # Sections are laid out, and figures loaded, as the reader scrolls
+        # (content-visibility, loading="lazy"): lay out and fetch everything
+        # now, so that what follows measures the whole page.
+        page.add_style_tag(content="article section { content-visibility: visible !important; }")
         page.evaluate("() => Promise.all(Array.from(document.images).map(i => { i.loading = 'eager';"
                       " return i.complete ? null : new Promise(r => { i.onload = i.onerror = r; }); }))")
     except PlaywrightTimeout:
@@ -240,6 +244,23 @@ def test_code_is_not_cut_on_a_desktop(browser, server):
         ".filter(p => p.offsetParent !== null && p.scrollWidth > p.clientWidth + 1)"
         ".map(p => p.textContent.split('\\n').sort((a, b) => b.length - a.length)[0].slice(0, 60))")
     assert not problems, f"{len(problems)} code boxes cut at 1400 px: {problems}"
+
+
+def test_a_link_deep_into_a_chapter_lands_on_its_target(browser, server):
+    """Sections far down are laid out only when shown (content-visibility): a link to
+    a late equation must still land on it, and stay there once the page settles."""
+    html = (SITE / "matrix-calculus.html").read_text()
+    target = re.findall(r'id="(equation-[^"]+)"', html)[-1]
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    try:
+        page.goto(f"{server}/matrix-calculus.html#{target}", wait_until="load")
+        page.wait_for_load_state("networkidle")
+        page.wait_for_timeout(1000)
+        top = page.evaluate(f"() => document.getElementById('{target}').getBoundingClientRect().top")
+        assert 0 <= top < 844, f"#{target} is at {top:.0f} px, off the screen"
+    finally:
+        context.close()
 
 
 def test_keyboard_travel_skips_formulas(browser, server):
