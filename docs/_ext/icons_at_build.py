@@ -20,7 +20,7 @@ from sphinx.errors import ExtensionError
 _SCRIPT = re.compile(r'<script[^>]*src="[^"]*_static/scripts/fontawesome\.js[^"]*"[^>]*>\s*</script>\s*')
 _PRELOAD = re.compile(r'<link[^>]*href="[^"]*_static/scripts/fontawesome\.js[^"]*"[^>]*>\s*')
 _ICON = re.compile(r'<(i|span) class="([^"]*\bfa-[^"]*)"([^>]*)>\s*</\1>')
-_NOT_NAMES = {"fa-solid", "fa-regular", "fa-brands", "fa-lg", "fa-fw", "fa-xs", "fa-sm", "fa-xl", "fa-2x"}
+_MODIFIERS = {"fa-lg", "fa-fw", "fa-xs", "fa-sm", "fa-xl", "fa-2x"}
 _PACKS = {"fas": "solid", "fa-solid": "solid", "far": "regular", "fa-regular": "regular",
           "fab": "brands", "fa-brands": "brands"}
 
@@ -51,7 +51,7 @@ def _svg(match, page):
     tag, classes, rest = match.groups()
     names = classes.split()
     pack = next((_PACKS[c] for c in names if c in _PACKS), "solid")
-    icon = next((c[3:] for c in names if c.startswith("fa-") and c not in _NOT_NAMES and c not in _PACKS), None)
+    icon = next((c[3:] for c in names if c.startswith("fa-") and c not in _MODIFIERS and c not in _PACKS), None)
     known = _icons().get(pack, {})
     if icon not in known:
         raise ExtensionError(f"{page}: no {pack} Font Awesome icon {icon!r} for {match.group(0)}")
