@@ -8,6 +8,7 @@ its first build reuses the executed chapters; the tests that change a
 chapter or the package prove that execution happens when it must.
 """
 
+import json
 import os
 import re
 import shutil
@@ -97,39 +98,92 @@ class _TextOutsideMath(HTMLParser):
             self.text.append(data)
 
 
+def stray_tex(html):
+    """TeX that reaches the reader as text: a backslash command or a dollar outside math."""
+    parser = _TextOutsideMath()
+    parser.feed(html)
+    text = "".join(parser.text)
+    return [text[max(0, m.start() - 30):m.end() + 30] for m in re.finditer(r"\\[A-Za-z]+|\$", text)]
+
+
+def untypeset_math(html):
+    """What keeps a page's formulas from reaching the reader typeset at build time."""
+    problems = []
+    if "\\(" in html or "\\[" in html:
+        problems.append("TeX delimiters left")
+    if re.search(r"<script[^>]*(mathjax|tex-[a-z-]+\.js)", html, re.I):
+        problems.append("loads MathJax")
+    if 'class="math notranslate' in html and not ('id="MJX-CHTML-styles"' in html and "<mjx-assistive-mml" in html):
+        problems.append("formulas without CommonHTML styles or MathML")
+    return problems
+
+
+def unneeded_loads(html):
+    """What a page loads that it need not: Font Awesome's script, undrawn icons, eager or unsized figures."""
+    problems = []
+    if "fontawesome.js" in html:
+        problems.append("loads Font Awesome's script")
+    if re.search(r'<(i|span) class="[^"]*\bfa-[a-z]', html):
+        problems.append("an icon left undrawn")
+    for img in re.findall(r'<img [^>]*src="_images/[^>]*>', html):
+        if not ('loading="lazy"' in img and re.search(r'\bwidth="\d+"', img) and re.search(r'\bheight="\d+"', img)):
+            problems.append(img[:200])
+    return problems
+
+
+def test_the_page_checks_catch_what_they_look_for():
+    # A line of inline math that starts with "- " split the dollars of chapter 5.
+    assert stray_tex('<li><p>\\operatorname{sigmoid}(t)\\big) < 0$ for</p></li>')
+    assert not stray_tex('<p>so <span class="math notranslate nohighlight">\\(x\\)</span>.</p>')
+    assert untypeset_math('<span class="math notranslate nohighlight">\\(x\\)</span>') == [
+        "TeX delimiters left", "formulas without CommonHTML styles or MathML"]
+    assert untypeset_math('<script defer src="_static/mathjax/tex-svg-full.js"></script>') == ["loads MathJax"]
+    assert unneeded_loads('<script src="_static/scripts/fontawesome.js?d=1"></script><i class="fab fa-github"></i>'
+                          '<img src="_images/a.png" width="3" height="2">') == [
+        "loads Font Awesome's script", "an icon left undrawn", '<img src="_images/a.png" width="3" height="2">']
+    assert not unneeded_loads('<img loading="lazy" src="_images/a.png" width="3" height="2">')
+
+
 def test_no_tex_is_left_outside_the_math(tree):
-    # A line of inline math that starts with "- " or "+ " is read as a list item
-    # by MyST: the pair of dollars splits, and TeX reaches the reader as text.
     for page in sorted((tree / "_build" / "html").glob("*.html")):
-        if page.name in {"genindex.html", "search.html", "py-modindex.html"}:
-            continue
-        parser = _TextOutsideMath()
-        parser.feed(page.read_text())
-        text = "".join(parser.text)
-        stray = [text[max(0, m.start() - 30):m.end() + 30] for m in re.finditer(r"\\[A-Za-z]+|\$", text)]
-        assert not stray, (page.name, stray[:3])
+        if page.name not in {"genindex.html", "search.html", "py-modindex.html"}:
+            assert not stray_tex(page.read_text()), (page.name, stray_tex(page.read_text())[:3])
 
 
 def test_formulas_are_typeset_when_the_book_is_built(tree):
     # Every formula reaches the reader typeset (CommonHTML with MathML); no page
     # keeps TeX delimiters or loads a TeX engine.
     for page in sorted((tree / "_build" / "html").glob("*.html")):
-        html = page.read_text()
-        assert "\\(" not in html and "\\[" not in html, f"{page.name}: TeX delimiters left"
-        assert not re.search(r"<script[^>]*(mathjax|tex-[a-z-]+\.js)", html, re.I), f"{page.name} loads MathJax"
-        if 'class="math notranslate' in html:
-            assert 'id="MJX-CHTML-styles"' in html and "<mjx-assistive-mml" in html, page.name
+        assert not untypeset_math(page.read_text()), (page.name, untypeset_math(page.read_text()))
 
 
 def test_pages_load_only_what_they_show(tree):
     # The theme's icons are inline SVG (no Font Awesome script); figures load
     # lazily and carry their size, so nothing shifts when they arrive.
     for page in sorted((tree / "_build" / "html").glob("*.html")):
-        html = page.read_text()
-        assert "fontawesome.js" not in html, f"{page.name} loads Font Awesome's script"
-        assert not re.search(r'<(i|span) class="[^"]*\bfa-[a-z]', html), f"{page.name}: an icon left undrawn"
-        for img in re.findall(r'<img [^>]*src="_images/[^>]*>', html):
-            assert 'loading="lazy"' in img and re.search(r'\bwidth="\d+"', img) and re.search(r'\bheight="\d+"', img), img[:200]
+        assert not unneeded_loads(page.read_text()), (page.name, unneeded_loads(page.read_text())[:3])
+
+
+def test_a_formula_mathjax_cannot_typeset_and_an_unknown_icon_fail(tmp_path):
+    sys.path.insert(0, str(ROOT / "docs" / "_ext"))
+    import build_math
+    import icons_at_build
+    from sphinx.errors import ExtensionError
+
+    page = tmp_path / "page.html"
+    page.write_text('<html><body><p><span class="math notranslate nohighlight">\\(\\frac{1}\\)</span> and '
+                    '<span class="math notranslate nohighlight">\\(\\undefinedmacro x\\)</span></p></body></html>')
+    done = subprocess.run([str(build_math.node_executable()), str(ROOT / "docs" / "_ext" / "typeset_math.js"),
+                           str(build_math.mathjax_es5()), build_math.FONTS, str(page)],
+                          capture_output=True, text=True, timeout=120)
+    reports = [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
+    assert done.returncode == 0 and len(reports) == 1, done.stdout + done.stderr
+    assert reports[0]["formulas"] == 2 and len(reports[0]["errors"]) == 2, reports   # both reported
+    with pytest.raises(ExtensionError, match="no-such-icon"):
+        icons_at_build._ICON.sub(lambda m: icons_at_build._svg(m, "page.html"),
+                                 '<i class="fa-solid fa-no-such-icon"></i>')
+    assert "<svg" in icons_at_build._ICON.sub(lambda m: icons_at_build._svg(m, "page.html"),
+                                              '<i class="fa-solid fa-bars"></i>')
 
 
 def test_the_api_reference_documents_every_public_name_as_users_import_it(tree):

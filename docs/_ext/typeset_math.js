@@ -11,7 +11,9 @@ const [es5, fontURL, ...pages] = process.argv.slice(2);
 
 require(es5 + '/node-main.js').init({
   loader: {load: ['adaptors/liteDOM', 'input/tex-full', 'output/chtml', 'a11y/assistive-mml']},
-  tex: {inlineMath: [['\\(', '\\)']], displayMath: [['\\[', '\\]']]},
+  // Without "noundefined", an unknown command is an error (which fails the
+  // build), not a command name printed in red.
+  tex: {inlineMath: [['\\(', '\\)']], displayMath: [['\\[', '\\]']], packages: {'[-]': ['noundefined']}},
   // No browser to measure the text's x-height in: scale the formulas as
   // MathJax did in the reader's browser for the book's sans-serif text
   // (measured: 1.27), so that the display breaks chosen for a phone hold.
