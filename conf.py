@@ -31,7 +31,8 @@ extensions = [
     "quiet_kernel",  # docs/_ext: a kernel that logs errors only; no config dumps
     "upstream_fixes",  # docs/_ext: workarounds, each naming what it corrects
     "icons_at_build",  # docs/_ext: the theme's icons as inline SVG, no Font Awesome script
-    "lazy_images",  # docs/_ext: figures load as the reader scrolls to them
+    "figure_images",  # docs/_ext: figures as WebP, loaded as the reader scrolls to them
+    "light_pages",  # docs/_ext: scripts deferred, style sheets cut to the rules the book uses
 ]
 
 exclude_patterns = ["_build", "**.ipynb_checkpoints"]

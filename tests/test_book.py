@@ -118,15 +118,28 @@ def untypeset_math(html):
     return problems
 
 
-def unneeded_loads(html):
-    """What a page loads that it need not: Font Awesome's script, undrawn icons, eager or unsized figures."""
+def unneeded_loads(html, search_page=False):
+    """What a page loads that it need not, or sooner than it must.
+
+    Font Awesome's script or an undrawn icon; a script that stops the first
+    paint (only the few bytes of documentation_options.js may); the search
+    index anywhere but the search page; a figure that is eager, unsized or
+    offered without its WebP twin.
+    """
     problems = []
     if "fontawesome.js" in html:
         problems.append("loads Font Awesome's script")
     if re.search(r'<(i|span) class="[^"]*\bfa-[a-z]', html):
         problems.append("an icon left undrawn")
-    for img in re.findall(r'<img [^>]*src="_images/[^>]*>', html):
-        if not ('loading="lazy"' in img and re.search(r'\bwidth="\d+"', img) and re.search(r'\bheight="\d+"', img)):
+    head = html.split("</head>")[0]
+    for script in re.findall(r"<script [^>]*\bsrc=[^>]*>", head):
+        if not (re.search(r"\b(defer|async)\b", script) or "documentation_options.js" in script or search_page):
+            problems.append("blocks the first paint: " + script)
+    if not search_page and re.search(r'src="[^"]*(searchindex|searchtools)\.js', html):
+        problems.append("loads the search index")
+    for img in re.findall(r'(?:<source [^>]*>)?<img [^>]*src="_images/[^>]*>', html):
+        if not ('loading="lazy"' in img and re.search(r'\bwidth="\d+"', img) and re.search(r'\bheight="\d+"', img)
+                and re.match(r'<source srcset="_images/[^"]+\.webp" type="image/webp">', img)):
             problems.append(img[:200])
     return problems
 
@@ -139,9 +152,17 @@ def test_the_page_checks_catch_what_they_look_for():
         "TeX delimiters left", "formulas without CommonHTML styles or MathML"]
     assert untypeset_math('<script defer src="_static/mathjax/tex-svg-full.js"></script>') == ["loads MathJax"]
     assert unneeded_loads('<script src="_static/scripts/fontawesome.js?d=1"></script><i class="fab fa-github"></i>'
-                          '<img src="_images/a.png" width="3" height="2">') == [
-        "loads Font Awesome's script", "an icon left undrawn", '<img src="_images/a.png" width="3" height="2">']
-    assert not unneeded_loads('<img loading="lazy" src="_images/a.png" width="3" height="2">')
+                          '<script src="searchindex.js"></script></head><img src="_images/a.png" width="3" height="2">') == [
+        "loads Font Awesome's script", "an icon left undrawn",
+        'blocks the first paint: <script src="_static/scripts/fontawesome.js?d=1">',
+        'blocks the first paint: <script src="searchindex.js">', "loads the search index",
+        '<img src="_images/a.png" width="3" height="2">']
+    figure = ('<picture><source srcset="_images/a.webp" type="image/webp">'
+              '<img loading="lazy" src="_images/a.png" width="3" height="2"></picture>')
+    assert not unneeded_loads('<script src="_static/documentation_options.js"></script>'
+                              '<script defer src="_static/doctools.js"></script></head>' + figure)
+    assert unneeded_loads(figure.replace('<source srcset="_images/a.webp" type="image/webp">', "")) == [
+        '<img loading="lazy" src="_images/a.png" width="3" height="2">']
 
 
 def test_no_tex_is_left_outside_the_math(tree):
@@ -158,10 +179,12 @@ def test_formulas_are_typeset_when_the_book_is_built(tree):
 
 
 def test_pages_load_only_what_they_show(tree):
-    # The theme's icons are inline SVG (no Font Awesome script); figures load
-    # lazily and carry their size, so nothing shifts when they arrive.
+    # The theme's icons are inline SVG (no Font Awesome script); scripts wait
+    # for the first paint and the search index for the search page; figures
+    # come as WebP, lazily, and carry their size, so nothing shifts when they arrive.
     for page in sorted((tree / "_build" / "html").glob("*.html")):
-        assert not unneeded_loads(page.read_text()), (page.name, unneeded_loads(page.read_text())[:3])
+        problems = unneeded_loads(page.read_text(), search_page=page.name == "search.html")
+        assert not problems, (page.name, problems[:3])
 
 
 def test_a_formula_mathjax_cannot_typeset_and_an_unknown_icon_fail(tmp_path):

@@ -8,6 +8,8 @@ import functools
 import re
 from pathlib import Path
 
+from sphinx.errors import ExtensionError
+
 
 def remember_pybtex_plugins():
     """sphinxcontrib-bibtex 2.7 / pybtex: look each plugin up once per build, not per citation.
@@ -72,6 +74,39 @@ def drop_source_maps(app, exception):
             path.unlink()
 
 
+# The theme's addTabStopsToScrollableElements, as minified in 0.20.0, and the same
+# work done for each element as it nears the screen (reads first, then writes).
+_TAB_STOPS = ".forEach(e=>{e.tabIndex=e.scrollWidth>e.clientWidth||e.scrollHeight>e.clientHeight?0:-1})"
+_TAB_STOPS_NEAR_SCREEN = (
+    ".forEach(e=>{const o=window.pstTabStops||=new IntersectionObserver(s=>{"
+    "s=s.filter(s=>s.isIntersecting).map(({target:e})=>[e,e.scrollWidth>e.clientWidth||e.scrollHeight>e.clientHeight?0:-1]);"
+    "s.forEach(([e,t])=>{e.tabIndex=t})});o.unobserve(e);o.observe(e)})"
+)
+
+
+def tab_stops_without_forced_layouts(app, exception):
+    """pydata-sphinx-theme 0.20: make scrolling blocks keyboard-focusable without laying out the whole chapter.
+
+    When a page loads (and after every change to its content) the theme asks
+    each code block and output whether it scrolls, and makes it a tab stop
+    if so, writing each answer before reading the next: every question
+    forces a fresh layout of the page, sections below the screen included
+    (docs/_static/book.css leaves those unrendered until they are near).
+    On a long chapter that was a second of a phone's time before the first
+    paint.  The same question is asked of each block when it comes near the
+    screen, all answers read before any is written.
+    """
+    if exception is not None or app.builder.format != "html":
+        return
+    script = Path(app.outdir) / "_static" / "scripts" / "pydata-sphinx-theme.js"
+    text = script.read_text(encoding="utf-8")
+    if _TAB_STOPS_NEAR_SCREEN in text:
+        return
+    if text.count(_TAB_STOPS) != 1:
+        raise ExtensionError("upstream_fixes: pydata-sphinx-theme.js changed; review tab_stops_without_forced_layouts")
+    script.write_text(text.replace(_TAB_STOPS, _TAB_STOPS_NEAR_SCREEN), encoding="utf-8")
+
+
 def numpy_defaults(app, what, name, obj, options, signature, return_annotation):
     """Sphinx autodoc: signatures show ``dtype=numpy.float64``, not ``dtype=<class 'numpy.float64'>``."""
     if signature:
@@ -85,5 +120,6 @@ def setup(app):
     app.connect("builder-inited", singlehtml_inherits_html_handlers)
     app.connect("build-finished", forget_a_build_that_warned)
     app.connect("build-finished", drop_source_maps)
+    app.connect("build-finished", tab_stops_without_forced_layouts)
     app.connect("autodoc-process-signature", numpy_defaults)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
