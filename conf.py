@@ -33,6 +33,7 @@ extensions = [
     "icons_at_build",  # docs/_ext: the theme's icons as inline SVG, no Font Awesome script
     "figure_images",  # docs/_ext: figures as WebP, loaded as the reader scrolls to them
     "light_pages",  # docs/_ext: scripts deferred, style sheets cut to the rules the book uses
+    "subset_fonts",  # docs/_ext: web fonts cut to the characters the book shows
 ]
 
 exclude_patterns = ["_build", "**.ipynb_checkpoints"]
