@@ -23,11 +23,14 @@ def accuracy(net, X, Y):
     return float(np.mean(hits(net._forward(X).activations[-1], Y)))
 
 
+def _answers(A):
+    """Per column: its class (the row of its largest entry), or for one row whether it exceeds 1/2."""
+    return A[0] > 0.5 if A.shape[0] == 1 else A.argmax(axis=0)
+
+
 def hits(A, Y):
     """Boolean per example: is output column ``A[:, k]`` right about ``Y[:, k]``?"""
-    if A.shape[0] == 1:
-        return ((A > 0.5) == (Y > 0.5)).ravel()
-    return A.argmax(axis=0) == Y.argmax(axis=0)
+    return _answers(A) == _answers(Y)
 
 
 def confusion_matrix(net, X, Y):

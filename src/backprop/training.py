@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ._checks import as_rng, positive
-from .metrics import accuracy, hits
+from .metrics import _answers, accuracy
 
 __all__ = ["History", "sgd"]
 
@@ -124,6 +124,8 @@ def sgd(net, X, Y, *, epochs, batch_size, learning_rate, rng=None, validation=No
     X_rows = np.ascontiguousarray(X.T)
     Y_rows = np.ascontiguousarray(Y.T)
     m = X_rows.shape[0]
+    # What each example's target says, worked out once rather than per batch.
+    truths = _answers(Y)
     eta = float(learning_rate)
     history = History()
     epoch_numbers = range(epochs)
@@ -144,7 +146,7 @@ def sgd(net, X, Y, *, epochs, batch_size, learning_rate, rng=None, validation=No
             for b, step in zip(net.biases, steps.biases):
                 b -= step
             total += cost * len(idx)
-            right += int(np.count_nonzero(hits(A_out, Y_batch)))
+            right += int(np.count_nonzero(_answers(A_out) == truths[idx]))
         history.loss.append(total / m)
         history.accuracy.append(right / m)
         if validation is not None:
