@@ -191,18 +191,11 @@ def test_web_fonts_hold_every_character_the_pages_use_and_little_else(tree):
     # docs/_ext/subset_fonts.py: each served font is its pinned original cut to
     # the characters the built site draws with it.
     sys.path.insert(0, str(ROOT / "docs" / "_ext"))
-    import pydata_sphinx_theme
     import subset_fonts
-    from build_math import FONTS, mathjax_es5
     from fontTools.ttLib import TTFont
 
     site = tree / "_build" / "html"
-    theme = Path(pydata_sphinx_theme.__file__).parent / "theme" / "pydata_sphinx_theme" / "static"
-    webfonts = Path("vendor") / "fontawesome" / "webfonts"
-    for originals, served, chars in [
-        (theme / webfonts, site / "_static" / webfonts, subset_fonts._icons(site)),
-        (mathjax_es5() / "output" / "chtml" / "fonts" / "woff-v2", site / FONTS, subset_fonts._math_chars(site)),
-    ]:
+    for originals, served, chars, _ in subset_fonts.font_folders(site):
         assert len(chars) > 10, served
         fonts = sorted(served.glob("*.woff*"))
         assert fonts, served
@@ -211,7 +204,7 @@ def test_web_fonts_hold_every_character_the_pages_use_and_little_else(tree):
             wanted = set(map(chr, TTFont(originals / font.name).getBestCmap() or {})) & chars
             # every character drawn; beyond them, only a few that share their glyphs
             assert wanted <= kept and len(kept - wanted) <= 5, (font.name, sorted(wanted - kept), sorted(kept - wanted))
-    assert (site / "_static" / webfonts / "fa-solid-900.woff2").stat().st_size < 10_000
+    assert (site / "_static" / "vendor" / "fontawesome" / "webfonts" / "fa-solid-900.woff2").stat().st_size < 10_000
 
 
 def test_a_formula_mathjax_cannot_typeset_and_an_unknown_icon_fail(tmp_path):

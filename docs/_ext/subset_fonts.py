@@ -86,19 +86,23 @@ def _subset_folder(originals, served, chars, flavor, cache):
             shutil.copyfile(_subset(original, chars, flavor, cache), target)
 
 
-def _subset_fonts(app, exception):
-    if exception is not None or app.builder.format != "html":
-        return
+def font_folders(out):
+    """(the pinned originals, the site's copies, the characters drawn, the format) for each font folder."""
     import pydata_sphinx_theme
     from build_math import FONTS, mathjax_es5
 
-    out = Path(app.outdir)
-    cache = Path(app.doctreedir) / "font-subsets"
     theme = Path(pydata_sphinx_theme.__file__).parent / "theme" / "pydata_sphinx_theme" / "static"
     webfonts = Path("vendor") / "fontawesome" / "webfonts"
-    _subset_folder(theme / webfonts, out / "_static" / webfonts, _icons(out), "woff2", cache)
-    _subset_folder(mathjax_es5() / "output" / "chtml" / "fonts" / "woff-v2", out / FONTS, _math_chars(out),
-                   "woff", cache)
+    return [(theme / webfonts, out / "_static" / webfonts, _icons(out), "woff2"),
+            (mathjax_es5() / "output" / "chtml" / "fonts" / "woff-v2", out / FONTS, _math_chars(out), "woff")]
+
+
+def _subset_fonts(app, exception):
+    if exception is not None or app.builder.format != "html":
+        return
+    cache = Path(app.doctreedir) / "font-subsets"
+    for originals, served, chars, flavor in font_folders(Path(app.outdir)):
+        _subset_folder(originals, served, chars, flavor, cache)
 
 
 def setup(app):
