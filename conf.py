@@ -34,6 +34,7 @@ extensions = [
     "figure_images",  # docs/_ext: figures as WebP, loaded as the reader scrolls to them
     "light_pages",  # docs/_ext: scripts deferred, style sheets cut to the rules the book uses
     "subset_fonts",  # docs/_ext: web fonts cut to the characters the book shows
+    "page_descriptions",  # docs/_ext: a meta description per page, from its first paragraph
 ]
 
 exclude_patterns = ["_build", "**.ipynb_checkpoints"]

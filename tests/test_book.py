@@ -187,6 +187,21 @@ def test_pages_load_only_what_they_show(tree):
         assert not problems, (page.name, problems[:3])
 
 
+
+def test_every_page_describes_itself_once(tree):
+    # A search engine's snippet or a link preview: one meta description per
+    # page, plain text of a useful length (a chapter's own, from its front
+    # matter; otherwise the page's first paragraph of prose).
+    seen = {}
+    for page in sorted((tree / "_build" / "html").glob("*.html")):
+        found = re.findall(r'<meta [^>]*name="description"[^>]*>', page.read_text())
+        assert len(found) == 1, (page.name, found)
+        text = re.search(r'content="([^"]*)"', found[0]).group(1)
+        assert 40 <= len(text) <= 170 and "\\" not in text and "$" not in text, (page.name, text)
+        seen[page.stem] = text
+    chapter_texts = [seen[name] for name in chapters()]
+    assert len(set(chapter_texts)) == len(chapter_texts), "two chapters share a description"
+
 def test_web_fonts_hold_every_character_the_pages_use_and_little_else(tree):
     # docs/_ext/subset_fonts.py: each served font is its pinned original cut to
     # the characters the built site draws with it.
