@@ -78,7 +78,7 @@ def drop_source_maps(app, exception):
 # work done for each element as it nears the screen (reads first, then writes).
 _TAB_STOPS = ".forEach(e=>{e.tabIndex=e.scrollWidth>e.clientWidth||e.scrollHeight>e.clientHeight?0:-1})"
 _TAB_STOPS_NEAR_SCREEN = (
-    ".forEach(e=>{const o=window.pstTabStops||=new IntersectionObserver(s=>{"
+    ".forEach(e=>{e.tabIndex=0;const o=window.pstTabStops||=new IntersectionObserver(s=>{"
     "s=s.filter(s=>s.isIntersecting).map(({target:e})=>[e,e.scrollWidth>e.clientWidth||e.scrollHeight>e.clientHeight?0:-1]);"
     "s.forEach(([e,t])=>{e.tabIndex=t})});o.unobserve(e);o.observe(e)})"
 )
@@ -94,7 +94,9 @@ def tab_stops_without_forced_layouts(app, exception):
     (docs/_static/book.css leaves those unrendered until they are near).
     On a long chapter that was a second of a phone's time before the first
     paint.  The same question is asked of each block when it comes near the
-    screen, all answers read before any is written.
+    screen, all answers read before any is written; until then every block
+    is a tab stop, so that one the reader tabs to before it was asked about
+    can still be reached and scrolled from the keyboard.
     """
     if exception is not None or app.builder.format != "html":
         return
@@ -105,6 +107,58 @@ def tab_stops_without_forced_layouts(app, exception):
     if text.count(_TAB_STOPS) != 1:
         raise ExtensionError("upstream_fixes: pydata-sphinx-theme.js changed; review tab_stops_without_forced_layouts")
     script.write_text(text.replace(_TAB_STOPS, _TAB_STOPS_NEAR_SCREEN), encoding="utf-8")
+
+
+# sphinx-togglebutton 0.4.5's solution buttons, all named "Toggle hidden content".
+_TOGGLE_NAMES = (
+    "// docs/_ext/upstream_fixes.py: each button named for what it shows or hides.\n"
+    "var tbSubject = (item) => { const t = item.querySelector('.admonition-title');"
+    " const s = t ? t.textContent.trim() : '';"
+    " return (/^Solution\\s/.test(s) ? s.replace(/^Solution/, '') : s ? ': ' + s : '').replace(/\"/g, '&quot;'); };\n"
+    "var tbName = (button) => button.setAttribute('aria-label',"
+    " button.dataset.toggleHint + (button.dataset.toggleSubject || ''));\n"
+)
+_TOGGLE_EDITS = {
+    'aria-label="Toggle hidden content"':
+        'aria-label="${toggleHintShow}${tbSubject(item)}" data-toggle-subject="${tbSubject(item)}"',
+    "button.dataset.toggleHint = toggleHintHide;": "button.dataset.toggleHint = toggleHintHide; tbName(button);",
+    "button.dataset.toggleHint = toggleHintShow;": "button.dataset.toggleHint = toggleHintShow; tbName(button);",
+}
+_TOGGLE_COUNTS = {'aria-label="Toggle hidden content"': 1}
+
+
+def toggle_buttons_named_for_their_content(app, exception):
+    """sphinx-togglebutton 0.4: name each button by what it opens ("Show the solution to Exercise 6.1").
+
+    The extension names every button "Toggle hidden content" while showing
+    "Show the solution" beside it: a screen reader hears the same words for
+    every solution of a chapter, none of them what the button says.  Each
+    button is named by its hint followed by the subject of its box's title,
+    and renamed when the hint changes to "Hide the solution".
+    """
+    if exception is not None or app.builder.format != "html":
+        return
+    script = Path(app.outdir) / "_static" / "togglebutton.js"
+    text = script.read_text(encoding="utf-8")
+    if text.startswith(_TOGGLE_NAMES):
+        return
+    for old, new in _TOGGLE_EDITS.items():
+        if text.count(old) != _TOGGLE_COUNTS.get(old, 2):
+            raise ExtensionError("upstream_fixes: togglebutton.js changed; review toggle_buttons_named_for_their_content")
+        text = text.replace(old, new)
+    script.write_text(_TOGGLE_NAMES + text, encoding="utf-8")
+
+
+def bibliography_entries_as_list_items(app, pagename, templatename, context, doctree):
+    """docutils 0.22: mark each bibliography entry as an item of its list, not with ``doc-biblioentry``.
+
+    docutils wraps the entries in ``role="list"`` and gives each one the
+    DPub role ``doc-biblioentry``, which ARIA 1.3 deprecates and which is
+    not a list item: a screen reader is told the list holds no items, only
+    stray links back to the citations.
+    """
+    if "body" in context and 'role="doc-biblioentry"' in context["body"]:
+        context["body"] = context["body"].replace('role="doc-biblioentry"', 'role="listitem"')
 
 
 def numpy_defaults(app, what, name, obj, options, signature, return_annotation):
@@ -121,5 +175,7 @@ def setup(app):
     app.connect("build-finished", forget_a_build_that_warned)
     app.connect("build-finished", drop_source_maps)
     app.connect("build-finished", tab_stops_without_forced_layouts)
+    app.connect("build-finished", toggle_buttons_named_for_their_content)
+    app.connect("html-page-context", bibliography_entries_as_list_items)
     app.connect("autodoc-process-signature", numpy_defaults)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
