@@ -173,6 +173,9 @@ def test_site_is_self_contained_and_small():
     # Seven chapters: about 4 MB of figures, 5 MB of executed notebooks (which
     # carry the same figures) and the theme, MathJax's fonts and the search index.
     assert size < 20e6, f"the built site (without its PDF edition) is {size / 1e6:.1f} MB; the limit is 20 MB"
+    pdf = SITE / "backpropagation-executed.pdf"
+    if pdf.is_file():
+        assert size + pdf.stat().st_size < 25e6, f"the site with its PDF is {(size + pdf.stat().st_size) / 1e6:.1f} MB"
     assert not (SITE / ".doctrees").exists(), "Sphinx's doctrees belong outside the published site"
     # No TeX engine is served: the formulas are typeset at build time.
     assert not list(SITE.rglob("tex-*.js")) and not (SITE / "_static" / "mathjax").exists()
@@ -353,5 +356,60 @@ def test_solution_buttons_say_which_solution_they_open(browser, server):
         button.click()
         assert button.get_attribute("aria-label") == name.replace("Show", "Hide", 1)
         assert button.get_attribute("aria-expanded") == "true"
+    finally:
+        context.close()
+
+
+def test_a_phone_reads_every_page_without_sideways_scrolling_or_clipping(browser, server):
+    """At 390 px no page scrolls sideways; no table is cut off (it fits, or its box
+    scrolls); the previous and next chapters' titles wrap instead of being clipped."""
+    problems = []
+    for name in PAGES:
+        context, page, _ = open_page(browser, server, name, width=390)
+        try:
+            _open_everything(page)
+            found = page.evaluate("""() => {
+              const out = [];
+              const width = document.scrollingElement.scrollWidth;
+              if (width > innerWidth) out.push(`the page is ${width} px wide`);
+              document.querySelectorAll('article table').forEach(t => {
+                const box = t.parentElement;
+                const scrolls = ['auto', 'scroll'].includes(getComputedStyle(box).overflowX);
+                if (t.getBoundingClientRect().width > box.clientWidth + 1 && !scrolls)
+                  out.push(`table cut off: ${(t.textContent || '').trim().slice(0, 40)}`);
+              });
+              document.querySelectorAll('.prev-next-area a').forEach(a => {
+                if (a.scrollWidth > a.clientWidth + 1) out.push(`link clipped: ${a.textContent.trim()}`);
+              });
+              return out;
+            }""")
+            problems += [(name, p) for p in found]
+        finally:
+            context.close()
+    assert not problems, problems
+
+
+def test_a_block_that_scrolls_sideways_shows_it(browser, server):
+    """On a phone, a code cell wider than the screen carries a shadow on the side with
+    more to see, which moves to the other side once it is scrolled to its end."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    try:
+        page.goto(f"{server}/matrix-calculus.html", wait_until="load")
+        page.wait_for_load_state("networkidle")
+        blocks = page.locator("article div.cell_input pre")
+        wide = None
+        for i in range(blocks.count()):
+            block = blocks.nth(i)
+            block.scroll_into_view_if_needed()
+            if block.evaluate("b => b.scrollWidth > b.clientWidth + 1"):
+                wide = block
+                break
+        assert wide is not None, "no code cell scrolls sideways at 390 px"
+        page.wait_for_function("b => b.classList.contains('scrolls-right')", arg=wide.element_handle(), timeout=5_000)
+        assert wide.evaluate("b => getComputedStyle(b).boxShadow") != "none"
+        wide.evaluate("b => { b.scrollLeft = b.scrollWidth; }")
+        page.wait_for_function("b => b.classList.contains('scrolls-left') && !b.classList.contains('scrolls-right')",
+                               arg=wide.element_handle(), timeout=5_000)
     finally:
         context.close()
