@@ -56,7 +56,7 @@ def test_checker_rejects_a_web_page_printed(tmp_path):
     message = str(failure.value)
     for problem in ["screen-only labels printed ['Show code cell", "links to the build's server ['127.0.0.1']",
                     "no title page", "no contents after the title page", "no PDF bookmarks for",
-                    "no PDF bookmarks for sections"]:
+                    "no PDF bookmarks for sections", "formulas not found as text ['w⊤x'"]:
         assert problem in message, (problem, message)
 
 

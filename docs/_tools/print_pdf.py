@@ -40,6 +40,12 @@ APPARATUS = ["Exercise 1.1", "Solution to Exercise 1.1", "Exercise 4.1", "Soluti
              "Exercise 6.1", "Solution to Exercise 6.1", "Exercise 7.1", "Solution to Exercise 7.1",
              "Theorem 6.1", "Rumelhart"]
 RAW_TEX = ["$$", "\\frac", "\\begin{", "\\mathbf"]
+# Formulas are printed as text (CommonHTML's fonts), so a reader can search
+# and copy them: each of these, from formulas of chapters 1 to 7, must be
+# found in the PDF's text.
+FORMULA_TEXT = ["w⊤x", "σ(z", "∂C/∂W", "∂C/∂b", "diag(", "softmax(z", "λmax"]
+# Paper: the whole book under 8 MB (figures at 150 dpi).
+MAX_MB = 8
 # Words that belong to the screen only: fold/unfold toggles, copy buttons.
 SCREEN_ONLY = ["Show code cell", "Hide code cell", "Show the solution", "Hide the solution",
                "Copy to clipboard", "Skip to main content", "Toggle primary sidebar"]
@@ -81,6 +87,13 @@ PREPARE = r"""
   // its "Show ..." label hidden by the print style.
   document.querySelectorAll('details.above-input').forEach(d => d.remove());
   document.querySelectorAll('details').forEach(d => { d.open = true; });
+
+  // A code cell is kept on one page, unless it is longer than half a page:
+  // moved whole, a cell that long leaves most of a page (or all of one) empty.
+  article.querySelectorAll('pre').forEach(pre => {
+    if (pre.textContent.split('\n').length <= 38) return;
+    for (let e = pre; e && e !== article; e = e.parentElement) e.style.breakInside = 'auto';
+  });
 
   // Links: in-book links stay (they become links inside the PDF); links to a
   // file on the local server (an image's full-size version) are unwrapped.
@@ -146,6 +159,37 @@ PREPARE = r"""
 }
 """
 
+# Figures at the resolution paper needs: each drawn again at 150 dots per
+# inch of its printed width (CSS has 96 px to the inch), on white.  The web
+# pages keep their sharper images for high-density screens; printed at full
+# size they made up most of the PDF.
+DOWNSAMPLE = r"""
+async () => {
+  let redrawn = 0;
+  for (const img of document.querySelectorAll('.bd-article img')) {
+    await img.decode().catch(() => null);
+    const width = Math.round(img.getBoundingClientRect().width * 150 / 96);
+    if (!img.naturalWidth || width <= 0 || width >= img.naturalWidth) continue;
+    const height = Math.round(img.naturalHeight * width / img.naturalWidth);
+    const canvas = document.createElement('canvas');
+    canvas.width = width;
+    canvas.height = height;
+    const context = canvas.getContext('2d');
+    context.fillStyle = '#fff';
+    context.fillRect(0, 0, width, height);
+    context.imageSmoothingQuality = 'high';
+    context.drawImage(img, 0, 0, width, height);
+    const source = img.closest('picture');
+    if (source) source.querySelectorAll('source').forEach(s => s.remove());
+    img.removeAttribute('srcset');
+    img.src = canvas.toDataURL('image/png');
+    await img.decode().catch(() => null);
+    redrawn += 1;
+  }
+  return redrawn;
+}
+"""
+
 # The book's print layout (the web pages' own print rules are in book.css).
 BOOK_CSS = """
 @page {
@@ -170,8 +214,11 @@ html, body { background: #fff !important; }
   display: flex; align-items: baseline; color: inherit; text-decoration: none;
 }
 .print-toc-title { flex: 0 1 auto; }
+/* The leader is lifted to the middle of the line by position, not by a
+   transform: Chromium prints a transformed dotted border as a pattern laid
+   over every page of the book (3 million dots, 1.8 MB). */
 .print-toc-leader {
-  flex: 1 1 auto; margin: 0 2mm; border-bottom: 1px dotted #888; transform: translateY(-0.3em);
+  flex: 1 1 auto; margin: 0 2mm; border-bottom: 1px dotted #888; position: relative; top: -0.3em;
 }
 .print-toc-page { flex: 0 0 auto; font-variant-numeric: tabular-nums; }
 .print-toc-h1 { font-weight: 600; margin-top: 2.5mm !important; }
@@ -181,7 +228,11 @@ html, body { background: #fff !important; }
 .bd-main .bd-content .bd-article h1:first-of-type { display: block !important; }
 section.print-chapter { break-before: page; }
 /* Code at 80 characters a line: no line of the book's code wraps. */
-.bd-article pre, .bd-article pre span { font-size: 7.4pt !important; line-height: 1.35; }
+.bd-article pre, .bd-article pre span { font-size: 8.5pt !important; line-height: 1.35; }
+/* Boxes without their drop shadows: on paper a shadow is a grey bitmap
+   printed under every box (300 of them, 4 MB), and the boxes have borders. */
+/* (an id in the selector outweighs the theme's own !important shadows) */
+html:not(#none) *, html:not(#none) *::before, html:not(#none) *::after { box-shadow: none !important; }
 /* A chapter's title stands above its sections' headings. */
 .bd-article h1 { font-size: 26pt !important; margin-top: 0 !important; }
 .bd-article h2 { font-size: 16pt !important; }
@@ -221,6 +272,22 @@ def _add_bookmarks(path: Path, entries, pages) -> None:
     writer.page_mode = "/UseOutlines"
     with open(path, "wb") as out:
         writer.write(out)
+
+
+def _compact(path: Path) -> None:
+    """Save the PDF again with its small objects packed into compressed object streams.
+
+    Chromium writes every object of the tagged PDF's structure tree (which
+    lets a screen reader follow headings, lists and tables) uncompressed: a
+    few megabytes of plain text.  qpdf (through pikepdf) packs them, changing
+    nothing that is drawn.
+    """
+    import pikepdf
+
+    packed = path.with_suffix(".packed.pdf")
+    with pikepdf.open(path) as pdf:
+        pdf.save(packed, object_stream_mode=pikepdf.ObjectStreamMode.generate, compress_streams=True)
+    packed.replace(path)
 
 
 def _internal_links(path: Path, first_page: int, count: int) -> list[int]:
@@ -296,6 +363,8 @@ def print_pdf(site: Path, output: Path) -> None:
             page.emulate_media(media="print", color_scheme="light")
             entries = page.evaluate(PREPARE, book)
             page.add_style_tag(content=BOOK_CSS)
+            if not page.evaluate(DOWNSAMPLE):
+                raise SystemExit("no figure was redrawn at print resolution")
             output.parent.mkdir(parents=True, exist_ok=True)
 
             # First printing: where did each chapter and section land?  The
@@ -309,6 +378,7 @@ def print_pdf(site: Path, output: Path) -> None:
             _print(page, output)
             browser.close()
     _add_bookmarks(output, entries, numbers)
+    _compact(output)
 
 
 def check_pdf(path: Path) -> int:
@@ -330,6 +400,11 @@ def check_pdf(path: Path) -> int:
     raw = [tex for tex in RAW_TEX if tex in text]
     if raw:
         problems.append(f"raw TeX found {raw}")
+    unsearchable = [formula for formula in FORMULA_TEXT if formula not in text]
+    if unsearchable:
+        problems.append(f"formulas not found as text {unsearchable}")
+    if path.stat().st_size > MAX_MB * 1e6:
+        problems.append(f"{path.stat().st_size / 1e6:.1f} MB, over the {MAX_MB} MB limit")
     screen = [label for label in SCREEN_ONLY if label in text]
     if screen:
         problems.append(f"screen-only labels printed {screen}")
@@ -386,7 +461,7 @@ def main() -> None:
     print_pdf(site, output)
     pages = check_pdf(output)
     size = output.stat().st_size / 1e6
-    print(f"{output}: {pages} pages, {size:.1f} MB, every chapter present, no raw TeX")
+    print(f"{output}: {pages} pages, {size:.1f} MB, every chapter present, formulas searchable, no raw TeX")
 
 
 if __name__ == "__main__":
