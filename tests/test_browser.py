@@ -413,3 +413,27 @@ def test_a_block_that_scrolls_sideways_shows_it(browser, server):
                                arg=wide.element_handle(), timeout=5_000)
     finally:
         context.close()
+
+
+def test_search_finds_sections_first_and_previews_read_as_prose(browser, server):
+    """Searching "jacobian" lists chapter 6's section on the Jacobian matrix first, sections
+    ahead of API members; previews quote the page's prose, not its toolbar, and write
+    formulas as linear text."""
+    context = browser.new_context(viewport={"width": 1400, "height": 900})
+    page = context.new_page()
+    try:
+        page.goto(f"{server}/search.html?q=jacobian", wait_until="load")
+        page.wait_for_function("() => document.querySelectorAll('#search-results p.context').length >= 5",
+                               timeout=30_000)
+        results = page.eval_on_selector_all(
+            "#search-results li", "ls => ls.map(l => [l.className, l.querySelector('a').textContent])")
+        assert "The Jacobian matrix" in results[0][1], results[:3]
+        kinds = [kind for kind, _ in results]
+        if "kind-object" in kinds:
+            assert "kind-title" not in kinds[kinds.index("kind-object"):], kinds
+        previews = page.eval_on_selector_all("#search-results p.context", "ps => ps.map(p => p.textContent)")
+        furniture = [p[:60] for p in previews if re.search(r"Binder|Open issue|Repository|\.ipynb", p)]
+        assert not furniture, furniture
+        assert any("R^n" in p or "^(" in p for p in previews), previews[:3]
+    finally:
+        context.close()

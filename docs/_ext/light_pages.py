@@ -7,7 +7,8 @@ each is deferred: fetched in parallel and run in order once the page is
 read, before the ``DOMContentLoaded`` their code waits for.  Only
 ``documentation_options.js`` stays ahead, because small inline scripts
 set fields of the object it defines; and the search page keeps Sphinx's
-order, because its search script is written into the template after them.
+order, because its search script is written into the template after them,
+and alone loads the book's search-previews.js.
 
 Style sheets.  The theme's style sheets are Bootstrap, Font Awesome's
 class list and the theme's own rules: 376 kB, 64 kB gzipped, of which a
@@ -37,7 +38,12 @@ _GROUPING = re.compile(r"@(media|supports|layer|container)\b")
 
 
 def _defer_scripts(app, pagename, templatename, context, doctree):
-    if pagename == "search" or "script_files" not in context:
+    if pagename == "search":
+        # The book's search previews and section matches (docs/_static),
+        # deferred so that they run after the template's searchtools.js.
+        app.add_js_file("search-previews.js", loading_method="defer")
+        return
+    if "script_files" not in context:
         return
     # In place, after the other extensions have added theirs: the list is the
     # builder's own, which Sphinx restores after each page.
