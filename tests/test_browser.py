@@ -168,6 +168,37 @@ def test_screenshot_of_the_matrix_calculus_chapter(browser, server):
         context.close()
 
 
+@pytest.mark.parametrize("mode", ["light", "dark"])
+def test_screenshots_of_every_chapter_on_a_phone(browser, server, mode):
+    """For a reader's look (CI keeps _build/screenshots/): each chapter at 390 px, its
+    first screen, its first figure, its first code cell and its first table."""
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    for number, chapter in enumerate(chapters(), start=1):
+        context = browser.new_context(viewport={"width": 390, "height": 844}, color_scheme=mode,
+                                      device_scale_factor=2)
+        page = context.new_page()
+        try:
+            page.goto(f"{server}/{chapter}.html", wait_until="load")
+            page.wait_for_load_state("networkidle")
+            # every section laid out, so that scrolling to a block lands on it
+            page.add_style_tag(content="article section { content-visibility: visible !important; }")
+            shots = {"first-screen": None, "figure": "article figure", "code": "article div.cell_input",
+                     "table": "article table"}
+            for what, selector in shots.items():
+                if selector is not None:
+                    target = page.locator(selector).first
+                    if not target.count():
+                        continue
+                    target.scroll_into_view_if_needed()
+                    page.evaluate("() => new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+                    page.wait_for_timeout(300)
+                path = SCREENSHOTS / f"phone-{mode}-ch{number}-{what}.png"
+                page.screenshot(path=str(path))
+                assert path.stat().st_size > 10_000, path
+        finally:
+            context.close()
+
+
 def test_site_is_self_contained_and_small():
     size = sum(p.stat().st_size for p in SITE.rglob("*") if p.is_file() and p.suffix != ".pdf")
     # Seven chapters: about 4 MB of figures, 5 MB of executed notebooks (which

@@ -70,19 +70,20 @@ def test_the_books_pdf_is_a_book():
 
 
 def test_pictures_of_the_pdf():
-    """Pictures of the title page, the contents and the first page of chapter 6, for a
-    reader's look (CI keeps _build/screenshots/ with the PDF)."""
+    """Pictures of the title page, the contents, the first page of chapter 6 and its first
+    page with a figure, for a reader's look (CI keeps _build/screenshots/ with the PDF)."""
     import matplotlib.pyplot as plt
     import pypdfium2
 
     _need(PDF.is_file(), f"no {PDF}: run `make pdf` first")
     chapter6 = next(page for level, title, page in print_pdf._bookmarks(PDF)
                     if level == 0 and title.startswith("6. "))
+    figure = print_pdf.first_page_with_a_figure(PDF, chapter6)
     screenshots = ROOT / "_build" / "screenshots"
     screenshots.mkdir(parents=True, exist_ok=True)
     document = pypdfium2.PdfDocument(str(PDF))
     try:
-        for number in (1, 2, chapter6):
+        for number in (1, 2, chapter6, figure):
             path = screenshots / f"pdf-page-{number}.png"
             plt.imsave(path, document[number - 1].render(scale=1.2).to_numpy())
             assert path.stat().st_size > 10_000

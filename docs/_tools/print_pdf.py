@@ -381,6 +381,21 @@ def print_pdf(site: Path, output: Path) -> None:
     _compact(output)
 
 
+def first_page_with_a_figure(path: Path, start: int) -> int:
+    """The number of the first page from ``start`` on that holds an image."""
+    import pypdfium2
+    import pypdfium2.raw as raw
+
+    document = pypdfium2.PdfDocument(str(path))
+    try:
+        for number in range(start, len(document) + 1):
+            if any(obj.type == raw.FPDF_PAGEOBJ_IMAGE for obj in document[number - 1].get_objects()):
+                return number
+    finally:
+        document.close()
+    raise ValueError(f"no image on pages {start} and after")
+
+
 def check_pdf(path: Path) -> int:
     # PDFium reads the text of a 190-page book in about a second; pypdf
     # took 45 s, parsing every path of the typeset formulas.
