@@ -101,8 +101,9 @@ html_theme = "sphinx_book_theme"
 html_title = project
 html_static_path = ["docs/_static"]
 html_css_files = ["book.css"]
-# A shadow on the side of a block that scrolls sideways (docs/_static/scroll-cues.js).
-html_js_files = ["scroll-cues.js"]
+# A shadow on the side of a block that scrolls sideways; keyboard focus back on
+# the control that opened a dialog (docs/_static/scroll-cues.js, focus-return.js).
+html_js_files = ["scroll-cues.js", "focus-return.js"]
 # Sections ahead of API members in search results (docs/_static/search-scorer.js).
 html_search_scorer = "docs/_static/search-scorer.js"
 html_favicon = "docs/_static/favicon.svg"
