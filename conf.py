@@ -104,8 +104,6 @@ html_css_files = ["book.css"]
 # A shadow on the side of a block that scrolls sideways; keyboard focus back on
 # the control that opened a dialog (docs/_static/scroll-cues.js, focus-return.js).
 html_js_files = ["scroll-cues.js", "focus-return.js"]
-# Sections ahead of API members in search results (docs/_static/search-scorer.js).
-html_search_scorer = "docs/_static/search-scorer.js"
 html_favicon = "docs/_static/favicon.svg"
 # An explicit colour mode: left empty, the theme logs a console error on every page.
 html_context = {"default_mode": "auto"}

@@ -11,10 +11,15 @@
 // Sections: Sphinx matches a query against a section title only if the
 // query is at least half as long as the title, so "jacobian" never finds
 // "The Jacobian matrix".  Every title that holds each word of the query is
-// a result too, scored as Sphinx scores a title (search-scorer.js ranks
-// titles first).
+// a result too, scored as Sphinx scores a title.
+//
+// Ranking: a section whose title holds the query ranks above an API member
+// of that name and above a page that merely mentions it: a reader searching
+// "jacobian" wants the section on the Jacobian matrix first, then
+// bp.numerical_jacobian.  (Sphinx's Scorer keeps its other weights.)
 (() => {
   if (typeof Search === "undefined") return;
+  Scorer.score = (result) => (result[6] === SearchResultKind.title ? result[4] + 20 : result[4]);
 
   const FURNITURE = ".bd-header-article, .bd-sidebar-secondary, .prev-next-area, .bd-footer-article, "
     + "nav, button, .headerlink, .copybtn, details.above-input > summary";
