@@ -459,3 +459,32 @@ def test_search_finds_sections_first_and_previews_read_as_prose(browser, server)
         assert any("R^n" in p or "^(" in p for p in previews), previews[:3]
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("width", [1400, 390])
+def test_focus_returns_to_the_control_that_opened_a_dialog(browser, server, width):
+    """A keyboard user who opens the chapter list, the outline, the search box or a menu and
+    presses Escape, or who switches the colour theme, is left on that control, not at the top
+    of the page."""
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    try:
+        page.goto(f"{server}/chain-rule.html", wait_until="load")
+        page.wait_for_load_state("networkidle")
+        tried = 0
+        for selector in [".bd-header-article button.dropdown-toggle", ".bd-header-article .theme-switch-button",
+                         ".bd-header-article .search-button", ".primary-toggle", ".secondary-toggle"]:
+            control = page.locator(selector).first
+            if not control.count() or not control.is_visible():
+                continue
+            control.focus()
+            control.press("Enter")
+            page.wait_for_timeout(300)
+            page.keyboard.press("Escape")
+            page.wait_for_timeout(300)
+            assert control.evaluate("c => document.activeElement === c"), (width, selector, page.evaluate(
+                "() => document.activeElement.outerHTML.slice(0, 80)"))
+            tried += 1
+        assert tried >= 3, tried
+    finally:
+        context.close()
