@@ -157,6 +157,64 @@ def test_figures_keep_their_aspect_ratio(browser, server, width):
             context.close()
 
 
+SMALLEST_TEXT_PX = 9
+
+
+def _smallest_text_px(src):
+    """The size of a figure's smallest lettering, in CSS px at its width attribute:
+    docs/_page.py writes it into each PNG as it draws the figure."""
+    from PIL import Image
+
+    with Image.open(SITE / src) as image:
+        value = image.text.get("smallest-text-px")
+    return float(value) if value is not None else None
+
+
+@pytest.mark.parametrize("mode", ["light", "dark"])
+def test_a_phone_shows_no_figure_text_smaller_than_9_px(browser, server, mode):
+    """At 390 px each figure's smallest letters, scaled from the width the PNG was drawn
+    for to the width the phone shows it at (inside the dark theme's white card), are at
+    least 9 CSS px tall: the size of its type times displayed width over drawn width."""
+    small = []
+    for name in (f"{chapter}.html" for chapter in chapters()):
+        context = browser.new_context(viewport={"width": 390, "height": 844}, color_scheme=mode)
+        page = context.new_page()
+        try:
+            page.goto(f"{server}/{name}", wait_until="load")
+            shown = page.eval_on_selector_all("figure img", """imgs => imgs.map(i => {
+                const s = getComputedStyle(i);
+                return [i.getAttribute('src'), +i.getAttribute('width'),
+                        i.getBoundingClientRect().width - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight)
+                          - parseFloat(s.borderLeftWidth) - parseFloat(s.borderRightWidth)];
+            })""")
+            assert shown, name
+            for src, drawn, displayed in shown:
+                text = _smallest_text_px(src)
+                assert text is not None, f"{name}: {src} does not say how large its text is"
+                if text * displayed / drawn < SMALLEST_TEXT_PX:
+                    small.append(f"{name} {src}: {text:.1f} px drawn at {drawn} px wide, shown at "
+                                 f"{displayed:.0f} px: {text * displayed / drawn:.1f} px")
+        finally:
+            context.close()
+    assert not small, small
+
+
+def test_a_phone_says_a_figure_opens_full_size(browser, server):
+    """On a phone a figure's caption ends with the cue that tapping opens the full image
+    (the image links to it); a desktop caption carries no such line."""
+    cues = {}
+    for width in (390, 1400):
+        context, page, _ = open_page(browser, server, "softmax-cross-entropy.html", width=width)
+        try:
+            cues[width] = page.eval_on_selector_all(
+                "figure:has(> a.image-reference[href$='.png']) > figcaption",
+                "caps => caps.map(c => getComputedStyle(c, '::after').content)")
+        finally:
+            context.close()
+    assert cues[390] and all("full size" in cue for cue in cues[390]), cues[390]
+    assert all(cue in ("none", "normal") for cue in cues[1400]), cues[1400]
+
+
 def test_screenshot_of_the_matrix_calculus_chapter(browser, server):
     context, page, _ = open_page(browser, server, "matrix-calculus.html")
     try:

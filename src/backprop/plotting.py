@@ -222,7 +222,7 @@ def plot_confusion_matrix(counts, *, class_names=None, ax=None):
         for j in range(k):
             if counts[i, j]:
                 dark = counts[i, j] >= 0.6 * vmax
-                ax.text(j, i, str(counts[i, j]), ha="center", va="center", fontsize=8,
+                ax.text(j, i, str(counts[i, j]), ha="center", va="center", fontsize="small",
                         color="white" if dark else "black")
     ax.set_xticks(range(k), names)
     ax.set_yticks(range(k), names)
