@@ -60,6 +60,32 @@ def test_checker_rejects_a_web_page_printed(tmp_path):
         assert problem in message, (problem, message)
 
 
+def test_checker_rejects_underfull_pages(tmp_path):
+    """A page cut short where no chapter ends is reported, as less than a quarter full."""
+    html = ("<h1>Notation</h1><p>A first page.</p><p style='break-before: page'>A line, then a break.</p>"
+            "<p style='break-before: page'>The last page.</p>")
+    with pytest.raises(SystemExit, match=r"pages less than a quarter full, not at a chapter's end \[2\]"):
+        print_pdf.check_pdf(_printed(tmp_path, html))
+
+
+def test_wrapped_or_small_printed_code_is_found():
+    """WRAPPED names a code block whose line wraps in its box, and one under 8.5 pt."""
+    _need(CHROMIUM.is_file(), f"no Chromium at {CHROMIUM}: `sudo apt-get install chromium`")
+    from playwright.sync_api import sync_playwright
+
+    line = "x = " + " + ".join(["value"] * 15)
+    html = ("<article><pre style='font-size: 8.5pt; width: 20em; white-space: pre-wrap'>short = 1\n"
+            f"{line}</pre><pre style='font-size: 8.5pt; white-space: pre-wrap'>fits = 1</pre>"
+            "<pre style='font-size: 7pt'>small = 1</pre></article>")
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox"])
+        page = browser.new_page()
+        page.set_content(html)
+        found = page.evaluate(print_pdf.WRAPPED)
+        browser.close()
+    assert len(found) == 2 and line[:40] in found[0] and found[1].startswith("7 pt: small = 1"), found
+
+
 def test_the_books_pdf_is_a_book():
     """Every chapter, typeset math, a title page, contents, bookmarks per chapter and
     section, page numbers, chapters on new pages, nothing screen-only (check_pdf)."""

@@ -23,6 +23,7 @@ import re
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+_USED = re.compile(r"""_images/([^"'?#\s]+)""")
 _IMG = re.compile(r'<img (?![^>]*\bloading=)([^>]*\bsrc="_images/([^"]+)\.png"[^>]*)>')
 
 
@@ -41,11 +42,16 @@ def _figures(app, exception):
     if exception is not None or app.builder.name != "html":
         return
     out = Path(app.outdir)
+    # Images of figures since redrawn: Sphinx copies each new image (named by
+    # a hash of its content) and never deletes the old ones, so an author's
+    # site would grow at every edit of a figure.
+    pages = [page.read_text(encoding="utf-8") for page in out.rglob("*.html")]
+    used = {name for html in pages for name in _USED.findall(html)}
+    for image in (out / "_images").iterdir():
+        if image.with_suffix(".png").name not in used and image.name not in used:
+            image.unlink()
     with ThreadPoolExecutor() as pool:
         list(pool.map(_webp, (out / "_images").glob("*.png")))
-    for twin in (out / "_images").glob("*.webp"):        # of a figure since redrawn
-        if not twin.with_suffix(".png").is_file():
-            twin.unlink()
     picture = (r'<picture><source srcset="_images/\2.webp" type="image/webp">'
                r'<img loading="lazy" decoding="async" \1></picture>')
     for page in out.glob("*.html"):

@@ -12,10 +12,18 @@ server).  The contents' page numbers come from a first printing: the
 contents' own links say where each heading landed.  The bookmarks are then
 written from the contents.
 
+Pages are filled as a typesetter would fill them: where a printing leaves a
+page less than half full before a figure or a code cell, the figure is drawn
+smaller or moved after the text that follows it, or the code may break
+across pages, and the book is printed again (REFLOW).
+
 Then it checks the PDF: every chapter and the apparatus are there, no raw TeX
-(``$$``, ``\\frac``) survived, the bookmarks and page numbers are there, each
-chapter starts a page, and no screen-only label or build-time address was
-printed.  Any failure exits non-zero.
+(``$$``, ``\\frac``) survived, formulas can be found as text, it is under
+MAX_MB, the bookmarks and page numbers are there, each chapter starts a
+page, no page but a chapter's last is less than a quarter full or (unless
+before a figure that could not be moved) less than half, no printed code is
+under 8.5 pt or has a wrapped line, and no screen-only label or build-time
+address was printed.  Any failure exits non-zero.
 
 Usage: python docs/_tools/print_pdf.py SITE_DIR OUTPUT.pdf
 """
@@ -26,6 +34,7 @@ import contextlib
 import functools
 import http.server
 import os
+import re
 import sys
 import threading
 from pathlib import Path
@@ -46,6 +55,10 @@ RAW_TEX = ["$$", "\\frac", "\\begin{", "\\mathbf"]
 FORMULA_TEXT = ["w⊤x", "σ(z", "∂C/∂W", "∂C/∂b", "diag(", "softmax(z", "λmax"]
 # Paper: the whole book under 8 MB (figures at 150 dpi).
 MAX_MB = 8
+REFLOWS = 3
+# The document-information entry that lists the figures REFLOW could neither
+# shrink nor move (a page before each may be left more than half empty).
+FIGURES_KEPT = "/FiguresLeftInPlace"
 # Words that belong to the screen only: fold/unfold toggles, copy buttons.
 SCREEN_ONLY = ["Show code cell", "Hide code cell", "Show the solution", "Hide the solution",
                "Copy to clipboard", "Skip to main content", "Toggle primary sidebar"]
@@ -191,6 +204,111 @@ async () => {
 """
 
 # The book's print layout (the web pages' own print rules are in book.css).
+# Where a printing left a page less than half full before a figure or a code
+# cell (the block did not fit in what was left), the block is drawn smaller,
+# moved or split, as a typesetter would.  A figure is drawn smaller if, at
+# no less than half its size, it fits; otherwise it goes after the blocks that
+# follow it, enough of them to fill the page (into the next section if need
+# be, as a float does: it keeps its number, and the text refers to it by
+# number).  A code cell on the next page may break across pages.  Each page's
+# blocks are named by the text the next page starts with; the layout here only
+# estimates the printed one, so a block still reported after a change is
+# shrunk or moved a little further.
+REFLOW = r"""
+(blocks) => {
+  const squeeze = (s) => s.replace(/\s+/g, '');
+  const pagePx = %(content_mm)s * 96 / 25.4;
+  const done = [], kept = [];
+  const height = (e) => e.getBoundingClientRect().height;
+  // the blocks after e in reading order, entering sections (not chapters)
+  const following = function* (e) {
+    for (;;) {
+      while (e && !e.nextElementSibling) {
+        e = e.parentElement;
+        if (!e || e.matches('.print-chapter, article')) return;
+      }
+      if (!e) return;
+      e = e.nextElementSibling;
+      while (e.matches('section') && e.firstElementChild) e = e.firstElementChild;
+      yield e;
+    }
+  };
+  for (const [start, room] of blocks) {
+    const number = /^Figure(\d+\.\d+)/.exec(start);
+    if (number) {
+      const caption = [...document.querySelectorAll('figcaption .caption-number')]
+        .find(c => squeeze(c.textContent) === 'Figure' + number[1]);
+      if (!caption) continue;
+      const figure = caption.closest('figure');
+      const block = figure.closest('div.cell') || figure;
+      const image = figure.querySelector('img');
+      if (image) {
+        const now = height(image);
+        const first = +(image.dataset.printHeight ||= now);
+        const smaller = now - Math.max(height(block) - (room * pagePx - 24), 0) - 24;
+        if (smaller >= %(shrink)s * first) {
+          image.style.maxHeight = smaller + 'px';
+          done.push('Figure ' + number[1] + ' smaller');
+          continue;
+        }
+      }
+      // Moved once at most: a figure that the text up to the chapter's next
+      // figure cannot bring within reach stays, and the page is left as is.
+      // Figures passed on the way go along, after it: figures keep their order.
+      let after = null, filled = 0;
+      const carried = [];
+      if (!block.dataset.moved) {
+        for (const next of following(block)) {
+          if (next.matches('.print-chapter, h1')) break;
+          if (next.matches('figure, div.cell:has(figure)')) { carried.push(next); continue; }
+          after = next;
+          filled += height(next);
+          if (filled >= room * pagePx && !/^H\d$/.test(next.tagName)) break;
+        }
+      }
+      if (after && !/^H\d$/.test(after.tagName)) {
+        after.after(block, ...carried.filter(c => after.compareDocumentPosition(c) & Node.DOCUMENT_POSITION_PRECEDING));
+        block.dataset.moved = 'yes';
+        done.push('Figure ' + number[1] + ' moved' + (carried.length ? ', with the figures after it' : ''));
+      } else {
+        kept.push('Figure ' + number[1]);
+      }
+      continue;
+    }
+    const cells = [...document.querySelectorAll('article div.cell_input, article div.cell_output')]
+      .filter(c => c.style.breakInside !== 'auto' && squeeze(c.textContent).length > 20
+                   && start.includes(squeeze(c.textContent).slice(0, 40)));
+    for (const cell of cells) {
+      cell.querySelectorAll('*').forEach(e => { e.style.breakInside = 'auto'; });
+      for (let e = cell; e && e.tagName !== 'ARTICLE'; e = e.parentElement) e.style.breakInside = 'auto';
+      done.push('code ' + squeeze(cell.textContent).slice(0, 30) + ' split');
+    }
+  }
+  return [done, kept];
+}
+""" % {"content_mm": 297 - 20 - 22, "shrink": 0.5}
+
+
+# Printed code is 8.5 pt (BOOK_CSS), wrapping rather than running off the
+# paper: the book's lines are short enough that none needs to wrap.  Each
+# block whose height is more than its lines take names its first long line.
+WRAPPED = r"""
+() => [...document.querySelectorAll('article pre')].flatMap(pre => {
+  const lines = pre.textContent.replace(/\n$/, '').split('\n');
+  const style = getComputedStyle(pre);
+  const height = pre.clientHeight - parseFloat(style.paddingTop) - parseFloat(style.paddingBottom);
+  // (the highlighted spans' line height, where larger than the block's, sets the lines apart)
+  // ("normal" is about 1.2 times the font size)
+  const lineHeight = (s) => parseFloat(s.lineHeight) || 1.2 * parseFloat(s.fontSize);
+  const line = Math.max(lineHeight(style), ...[...pre.querySelectorAll('span')].map(s => lineHeight(getComputedStyle(s))));
+  if (height <= (lines.length + 0.5) * line && parseFloat(style.fontSize) >= 8.5 * 96 / 72 - 0.01)
+    return [];
+  const longest = lines.reduce((a, b) => (b.length > a.length ? b : a), '');
+  return [`${+(parseFloat(style.fontSize) * 72 / 96).toFixed(1)} pt: ${longest.trim().slice(0, 60)} (${longest.length} characters)`];
+})
+"""
+
+
 BOOK_CSS = """
 @page {
   size: A4;
@@ -227,8 +345,14 @@ html, body { background: #fff !important; }
    in the book every chapter's title is that <h1>. */
 .bd-main .bd-content .bd-article h1:first-of-type { display: block !important; }
 section.print-chapter { break-before: page; }
-/* Code at 80 characters a line: no line of the book's code wraps. */
+/* Code at 80 characters a line: no line of the book's code wraps, in the
+   column or in an exercise's or a solution's box (narrower margins inside the
+   boxes than on screen; WRAPPED checks). */
 .bd-article pre, .bd-article pre span { font-size: 8.5pt !important; line-height: 1.35; }
+.bd-article pre { padding: 0.5em 0.6em !important; }
+.bd-article div.admonition { padding-left: 0.7rem !important; padding-right: 0.7rem !important; }
+.bd-article div.admonition > *:not(.admonition-title) { margin-left: 0 !important; margin-right: 0 !important; }
+.bd-article div.admonition section > * { margin-left: 0 !important; margin-right: 0 !important; }
 /* Boxes without their drop shadows: on paper a shadow is a grey bitmap
    printed under every box (300 of them, 4 MB), and the boxes have borders. */
 /* (an id in the selector outweighs the theme's own !important shadows) */
@@ -274,7 +398,7 @@ def _add_bookmarks(path: Path, entries, pages) -> None:
         writer.write(out)
 
 
-def _compact(path: Path) -> None:
+def _compact(path: Path, info: dict[str, str]) -> None:
     """Save the PDF again with its small objects packed into compressed object streams.
 
     Chromium writes every object of the tagged PDF's structure tree (which
@@ -286,6 +410,9 @@ def _compact(path: Path) -> None:
 
     packed = path.with_suffix(".packed.pdf")
     with pikepdf.open(path) as pdf:
+        for key, value in info.items():
+            if value:
+                pdf.docinfo[key] = value
         pdf.save(packed, object_stream_mode=pikepdf.ObjectStreamMode.generate, compress_streams=True)
     packed.replace(path)
 
@@ -361,8 +488,13 @@ def print_pdf(site: Path, output: Path) -> None:
             if page.locator(".admonition.toggle.toggle-hidden").count():
                 raise SystemExit("some solutions are still folded away in the printed book")
             page.emulate_media(media="print", color_scheme="light")
+            # laid out at the width of the paper's text, to measure as printed
+            page.set_viewport_size({"width": round((210 - 2 * 18) * 96 / 25.4), "height": 1000})
             entries = page.evaluate(PREPARE, book)
             page.add_style_tag(content=BOOK_CSS)
+            wrapped = page.evaluate(WRAPPED)
+            if wrapped:
+                raise SystemExit(f"printed code smaller than 8.5 pt or with wrapped lines: {wrapped}")
             if not page.evaluate(DOWNSAMPLE):
                 raise SystemExit("no figure was redrawn at print resolution")
             output.parent.mkdir(parents=True, exist_ok=True)
@@ -371,6 +503,19 @@ def print_pdf(site: Path, output: Path) -> None:
             # contents' links (page 2 on) point at the pages of their headings.
             _print(page, output)
             numbers = _internal_links(output, 2, len(entries))
+            # Figures moved or drawn smaller, and code split, where that
+            # printing left a page half empty (REFLOW); each change moves what
+            # follows, so again, up to REFLOWS times.
+            kept = set()
+            for _ in range(REFLOWS):
+                chapter_pages = [n for (level, _), n in zip(entries, numbers) if level == 1]
+                blocks = [(start, 1 - fill) for _, fill, start in underfull(output, chapter_pages)]
+                done, left = page.evaluate(REFLOW, blocks) if blocks else ([], [])
+                kept.update(left)
+                if not done:
+                    break
+                _print(page, output)
+                numbers = _internal_links(output, 2, len(entries))
             # Second printing, with those page numbers in the contents (they
             # take the place of same-width placeholders, so nothing moves).
             page.evaluate("(numbers) => document.querySelectorAll('.print-toc-page').forEach("
@@ -378,7 +523,7 @@ def print_pdf(site: Path, output: Path) -> None:
             _print(page, output)
             browser.close()
     _add_bookmarks(output, entries, numbers)
-    _compact(output)
+    _compact(output, {FIGURES_KEPT: ", ".join(sorted(kept))})
 
 
 def first_page_with_a_figure(path: Path, start: int) -> int:
@@ -394,6 +539,49 @@ def first_page_with_a_figure(path: Path, start: int) -> int:
     finally:
         document.close()
     raise ValueError(f"no image on pages {start} and after")
+
+
+MM = 72 / 25.4            # PDF points per millimetre
+QUARTER, HALF = 0.25, 0.5
+
+
+def page_fill(path: Path) -> list[tuple[float, str]]:
+    """(fill, text) of every page: fill is how far down the text area (between the
+    top and bottom margins of BOOK_CSS's @page) its lowest mark reaches, 0 to 1."""
+    import pypdfium2
+
+    document = pypdfium2.PdfDocument(str(path))
+    pages = []
+    try:
+        for page in document:
+            height = page.get_height()
+            top, bottom = height - 20 * MM, 22 * MM
+            low = top
+            for obj in page.get_objects(max_depth=2):
+                left, b, right, t = obj.get_bounds()
+                # the page number sits in the bottom margin; the page's
+                # background fills the whole page
+                if t < bottom or t - b > 0.8 * height:
+                    continue
+                low = min(low, max(b, bottom))
+            pages.append(((top - low) / (top - bottom), page.get_textpage().get_text_range()))
+    finally:
+        document.close()
+    return pages
+
+
+def underfull(path: Path, chapter_pages) -> list[tuple[int, float, str]]:
+    """(page, fill, what the next page starts with) of each page below half full that
+    does not end a chapter (the next page starts one) or the book; not the title page."""
+    pages = page_fill(path)
+    starts = set(chapter_pages)
+    found = []
+    for number, (fill, _) in enumerate(pages, start=1):
+        if number == 1 or number == len(pages) or number + 1 in starts or fill >= HALF:
+            continue
+        text = "".join(pages[number][1].split())[:3000]
+        found.append((number, fill, text[len(str(number + 1)):] if text.startswith(str(number + 1)) else text))
+    return found
 
 
 def check_pdf(path: Path) -> int:
@@ -460,6 +648,18 @@ def check_pdf(path: Path) -> int:
         problems.append(f"blank pages {blank}")
     if unnumbered:
         problems.append(f"pages without a page number {unnumbered[:10]}")
+    import pikepdf
+
+    with pikepdf.open(path) as pdf:
+        kept = [f.replace(" ", "") for f in str(pdf.docinfo.get(FIGURES_KEPT, "")).split(", ") if f]
+    short = [(n, fill, start) for n, fill, start in underfull(path, [number for _, number in chapters])
+             if not any(re.match(re.escape(f) + r"\D", start) for f in kept)]
+    if short:
+        quarter = [n for n, fill, _ in short if fill < QUARTER]
+        if quarter:
+            problems.append(f"pages less than a quarter full, not at a chapter's end {quarter}")
+        problems.append("pages more than half empty, before a block that could be split or moved: "
+                        + ", ".join(f"{n} ({fill:.0%} full, then {start[:30]!r})" for n, fill, start in short))
     if problems:
         raise SystemExit(f"{path}: " + "; ".join(problems))
     return len(texts)
