@@ -35,6 +35,7 @@ extensions = [
     "light_pages",  # docs/_ext: scripts deferred, style sheets cut to the rules the book uses
     "subset_fonts",  # docs/_ext: web fonts cut to the characters the book shows
     "page_descriptions",  # docs/_ext: a meta description per page, from its first paragraph
+    "execution_status",  # docs/_ext: the page of how each chapter ran in this build
 ]
 
 exclude_patterns = ["_build", "**.ipynb_checkpoints"]

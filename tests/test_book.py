@@ -279,6 +279,23 @@ def test_chapters_are_numbered_1_to_7_in_order(tree):
     assert "6.3.1. The chain rule" in chapter and "Theorem 6.1" in chapter and "Table 6.1" in chapter
 
 
+def test_the_execution_status_page_reports_every_chapter_of_this_build(tree):
+    """Linked from the front page: the build's date and versions, then every chapter in
+    order, numbered, with the seconds its code took and that every cell ran."""
+    import datetime
+    from importlib.metadata import version
+
+    html = tree / "_build" / "html"
+    assert 'href="execution.html"' in (html / "index.html").read_text()
+    page = re.sub(r"<[^>]+>", " ", (html / "execution.html").read_text())
+    page = " ".join(page.split())
+    today = datetime.date.today()
+    assert f"built on {today.day} {today:%B %Y}" in page and f"backprop {version('backprop')}" in page
+    rows = re.findall(r"(\d)\. ([^\d]+?) (\d+\.\d) every cell ran", page)
+    assert [int(number) for number, _, _ in rows] == list(range(1, 8)), rows
+    assert all(float(seconds) > 0 for _, _, seconds in rows)
+
+
 def test_reader_buttons_are_on_every_chapter(tree):
     html = tree / "_build" / "html"
     for name in chapters():

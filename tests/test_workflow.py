@@ -51,3 +51,13 @@ def test_workflow_tests_builds_caches_and_deploys():
     assert deploy["steps"][-1]["uses"].startswith("actions/deploy-pages@")
     ci = (ROOT / ".ci" / "run").read_text()
     assert ci.index("make html") < ci.index("make pdf") < ci.index("make test")
+
+
+def test_workflow_runs_weekly_without_the_execution_cache():
+    """A scheduled run executes every chapter afresh: the execution cache is not restored."""
+    flow = yaml.safe_load(WORKFLOW.read_text())
+    assert [len(entry["cron"].split()) for entry in flow[True]["schedule"]] == [5]
+    assert flow[True]["schedule"][0]["cron"].split()[2:] == ["*", "*", "1"]   # once a week
+    steps = flow["jobs"]["build"]["steps"]
+    cache = [s for s in steps if s.get("uses", "").startswith("actions/cache@") and "jupyter" in s["with"]["path"]]
+    assert len(cache) == 1 and cache[0]["if"] == "github.event_name != 'schedule'"
