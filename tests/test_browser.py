@@ -546,3 +546,31 @@ def test_focus_returns_to_the_control_that_opened_a_dialog(browser, server, widt
         assert tried >= 3, tried
     finally:
         context.close()
+
+
+@pytest.mark.parametrize("width", [1400, 390])
+def test_the_interactive_figure_moves_with_its_slider(browser, server, width):
+    """Chapter 3's learning-rate slider, by keyboard: each step redraws the descent path
+    and says what the cost did; past the limit the path leaves the picture.  The figure
+    fits the screen, and the page asks nothing of any other server."""
+    context, page, seen = open_page(browser, server, "gradient-descent.html", width=width)
+    try:
+        figure = page.locator("#fig-gd-valley-interactive")
+        slider = figure.locator("input[type=range]")
+        assert figure.locator("label").inner_text().startswith("Learning rate")
+        slider.focus()
+        path = lambda: figure.locator(".gdi-path").get_attribute("points")
+        state = lambda: figure.locator("output").inner_text()
+        before, said = path(), state()
+        assert "falls" in said and len(before.split()) == 41
+        page.keyboard.press("Home")
+        assert path() != before and state() != said and "falls" in state()
+        page.keyboard.press("End")
+        assert "grows" in state() and len(path().split()) < 41     # it left the picture
+        assert slider.get_attribute("aria-valuetext") == state()
+        box = figure.locator("svg").bounding_box()
+        assert box["width"] <= width - 20 and box["height"] > 100
+        assert all(url.startswith(server) or url.startswith("data:") for url in seen["requests"]), seen["requests"]
+        assert not seen["errors"], seen["errors"]
+    finally:
+        context.close()
