@@ -98,7 +98,6 @@ def test_the_books_pdf_is_a_book():
 def test_pictures_of_the_pdf():
     """Pictures of the title page, the contents, the first page of chapter 6 and its first
     page with a figure, for a reader's look (CI keeps _build/screenshots/ with the PDF)."""
-    import matplotlib.pyplot as plt
     import pypdfium2
 
     _need(PDF.is_file(), f"no {PDF}: run `make pdf` first")
@@ -111,7 +110,8 @@ def test_pictures_of_the_pdf():
     try:
         for number in (1, 2, chapter6, figure):
             path = screenshots / f"pdf-page-{number}.png"
-            plt.imsave(path, document[number - 1].render(scale=1.2).to_numpy())
+            # (to_pil: PDFium's own arrays are in BGR order)
+            document[number - 1].render(scale=1.2).to_pil().save(path)
             assert path.stat().st_size > 10_000
     finally:
         document.close()
