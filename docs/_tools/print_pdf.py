@@ -291,7 +291,7 @@ REFLOW = r"""
 
 # Printed code is 8.5 pt (BOOK_CSS), wrapping rather than running off the
 # paper: the book's lines are short enough that none needs to wrap.  Each
-# block whose height is more than its lines take names its first long line.
+# block taller than its lines, or set smaller, is named by its longest line.
 WRAPPED = r"""
 () => [...document.querySelectorAll('article pre')].flatMap(pre => {
   const lines = pre.textContent.replace(/\n$/, '').split('\n');
