@@ -23,9 +23,14 @@ CSS purger does); at-rules keep the rules inside them that qualify, and
 font faces, keyframes and custom properties are kept whole.  Names a
 script composes at run time (Bootstrap's ``bs-tooltip-auto``) are kept by
 prefix.
+
+Files.  Font Awesome's script and the theme's translation catalogues, which
+the theme copies into every build and no page loads (2.2 MB), are left
+out of the site.
 """
 
 import re
+import shutil
 from pathlib import Path
 
 from sphinx.builders.html._assets import _JavaScript
@@ -143,7 +148,27 @@ def _purge_style_sheets(app, exception):
         sheet.write_text(purge(css, names), encoding="utf-8")
 
 
+# Files the theme copies that no page loads: Font Awesome's script (the
+# icons are inline SVG, docs/_ext/icons_at_build.py) and the theme's
+# translation catalogues (read when the book is built, not in the browser).
+_UNLOADED = ["scripts/fontawesome.js", "scripts/fontawesome.js.LICENSE.txt", "locales"]
+
+
+def _drop_unloaded_files(app, exception):
+    if exception is not None or app.builder.format != "html":
+        return
+    static = Path(app.outdir) / "_static"
+    texts = [path.read_text(encoding="utf-8", errors="ignore")
+             for path in [*Path(app.outdir).rglob("*.html"), *static.rglob("*.js"), *static.rglob("*.css")]
+             if "locales" not in path.parts and path.name != "fontawesome.js"]
+    for name in _UNLOADED:
+        path = static / name
+        if path.exists() and not any(name.split("/")[-1] in text for text in texts):
+            shutil.rmtree(path) if path.is_dir() else path.unlink()
+
+
 def setup(app):
     app.connect("html-page-context", _defer_scripts, priority=900)
     app.connect("build-finished", _purge_style_sheets, priority=900)
+    app.connect("build-finished", _drop_unloaded_files, priority=950)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
