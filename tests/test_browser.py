@@ -258,6 +258,9 @@ def test_screenshots_of_every_chapter_on_a_phone(browser, server, mode):
 
 
 def test_site_is_self_contained_and_small():
+    # files the theme copies and no page loads are left out (docs/_ext/light_pages.py)
+    assert not (SITE / "_static" / "scripts" / "fontawesome.js").exists()
+    assert not (SITE / "_static" / "locales").exists()
     size = sum(p.stat().st_size for p in SITE.rglob("*") if p.is_file() and p.suffix != ".pdf")
     # Seven chapters: about 4 MB of figures, 5 MB of executed notebooks (which
     # carry the same figures) and the theme, MathJax's fonts and the search index.

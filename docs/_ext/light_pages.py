@@ -158,8 +158,11 @@ def _drop_unloaded_files(app, exception):
     if exception is not None or app.builder.format != "html":
         return
     static = Path(app.outdir) / "_static"
+    # (the pages, and the scripts and style sheets they load; not the theme's
+    # template macros that it also copies into _static)
+    pages = [path for path in Path(app.outdir).rglob("*.html") if "_static" not in path.parts]
     texts = [path.read_text(encoding="utf-8", errors="ignore")
-             for path in [*Path(app.outdir).rglob("*.html"), *static.rglob("*.js"), *static.rglob("*.css")]
+             for path in [*pages, *static.rglob("*.js"), *static.rglob("*.css")]
              if "locales" not in path.parts and path.name != "fontawesome.js"]
     for name in _UNLOADED:
         path = static / name
