@@ -45,8 +45,8 @@ def _figures(app, exception):
     # Images of figures since redrawn: Sphinx copies each new image (named by
     # a hash of its content) and never deletes the old ones, so an author's
     # site would grow at every edit of a figure.
-    pages = [page.read_text(encoding="utf-8") for page in out.rglob("*.html")]
-    used = {name for html in pages for name in _USED.findall(html)}
+    pages = {page: page.read_text(encoding="utf-8") for page in out.rglob("*.html")}
+    used = {name for html in pages.values() for name in _USED.findall(html)}
     for image in (out / "_images").iterdir():
         if image.with_suffix(".png").name not in used and image.name not in used:
             image.unlink()
@@ -54,8 +54,9 @@ def _figures(app, exception):
         list(pool.map(_webp, (out / "_images").glob("*.png")))
     picture = (r'<picture><source srcset="_images/\2.webp" type="image/webp">'
                r'<img loading="lazy" decoding="async" \1></picture>')
-    for page in out.glob("*.html"):
-        html = page.read_text(encoding="utf-8")
+    for page, html in pages.items():
+        if page.parent != out:
+            continue
         done = _IMG.sub(picture, html)
         if done != html:
             page.write_text(done, encoding="utf-8")

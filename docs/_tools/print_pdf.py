@@ -56,6 +56,10 @@ FORMULA_TEXT = ["w⊤x", "σ(z", "∂C/∂W", "∂C/∂b", "diag(", "softmax(z",
 # Paper: the whole book under 8 MB (figures at 150 dpi).
 MAX_MB = 8
 REFLOWS = 3
+# A4 and the margins of BOOK_CSS's @page, in millimetres.
+PAGE_MM = (210, 297)
+TOP_MM, SIDE_MM, BOTTOM_MM = 20, 18, 22
+TEXT_WIDTH_PX = round((PAGE_MM[0] - 2 * SIDE_MM) * 96 / 25.4)
 # The document-information entry that lists the figures REFLOW could neither
 # shrink nor move (a page before each may be left more than half empty).
 FIGURES_KEPT = "/FiguresLeftInPlace"
@@ -212,8 +216,8 @@ async () => {
 # be, as a float does: it keeps its number, and the text refers to it by
 # number).  A code cell on the next page may break across pages.  Each page's
 # blocks are named by the text the next page starts with; the layout here only
-# estimates the printed one, so a block still reported after a change is
-# shrunk or moved a little further.
+# estimates the printed one, so a figure still reported after being drawn
+# smaller is drawn smaller again (a figure moves once at most).
 REFLOW = r"""
 (blocks) => {
   const squeeze = (s) => s.replace(/\s+/g, '');
@@ -286,7 +290,7 @@ REFLOW = r"""
   }
   return [done, kept];
 }
-""" % {"content_mm": 297 - 20 - 22, "shrink": 0.5}
+""" % {"content_mm": PAGE_MM[1] - TOP_MM - BOTTOM_MM, "shrink": 0.5}
 
 
 # Printed code is 8.5 pt (BOOK_CSS), wrapping rather than running off the
@@ -312,7 +316,7 @@ WRAPPED = r"""
 BOOK_CSS = """
 @page {
   size: A4;
-  margin: 20mm 18mm 22mm 18mm;
+  margin: %(top)smm %(side)smm %(bottom)smm %(side)smm;
   @bottom-center { content: counter(page); font: 9pt sans-serif; color: #444; }
 }
 @page :first { @bottom-center { content: none; } }
@@ -368,7 +372,7 @@ html:not(#none) *, html:not(#none) *::before, html:not(#none) *::after { box-sha
 }
 .bd-article section:last-child, .bd-article dl:last-child, .bd-article dd:last-child,
 .bd-article p:last-child, .bd-article div:last-child { margin-bottom: 0 !important; padding-bottom: 0 !important; }
-"""
+""" % {"top": TOP_MM, "side": SIDE_MM, "bottom": BOTTOM_MM}
 
 
 def _print(page, output: Path) -> None:
@@ -489,7 +493,7 @@ def print_pdf(site: Path, output: Path) -> None:
                 raise SystemExit("some solutions are still folded away in the printed book")
             page.emulate_media(media="print", color_scheme="light")
             # laid out at the width of the paper's text, to measure as printed
-            page.set_viewport_size({"width": round((210 - 2 * 18) * 96 / 25.4), "height": 1000})
+            page.set_viewport_size({"width": TEXT_WIDTH_PX, "height": 1000})
             entries = page.evaluate(PREPARE, book)
             page.add_style_tag(content=BOOK_CSS)
             wrapped = page.evaluate(WRAPPED)
@@ -555,7 +559,7 @@ def page_fill(path: Path) -> list[tuple[float, str]]:
     try:
         for page in document:
             height = page.get_height()
-            top, bottom = height - 20 * MM, 22 * MM
+            top, bottom = height - TOP_MM * MM, BOTTOM_MM * MM
             low = top
             for obj in page.get_objects(max_depth=2):
                 left, b, right, t = obj.get_bounds()
