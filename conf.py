@@ -36,6 +36,7 @@ extensions = [
     "subset_fonts",  # docs/_ext: web fonts cut to the characters the book shows
     "page_descriptions",  # docs/_ext: a meta description per page, from its first paragraph
     "execution_status",  # docs/_ext: the page of how each chapter ran in this build
+    "previews",  # docs/_ext: hover, focus or tap a reference to see its target (after sphinx-tippy)
 ]
 
 exclude_patterns = ["_build", "**.ipynb_checkpoints"]

@@ -1,6 +1,6 @@
 """The book builds strictly, rebuilds from its cache, and breaks with the package.
 
-Builds a copy of the book (conf.py, docs/, src/) in a temporary folder, so
+Builds a copy of the book (conf.py, docs/, src/, vendor/) in a temporary folder, so
 the package can be broken there without touching the repository.  The
 kernel imports the copy's package through PYTHONPATH.  The copy starts with
 the repository's execution cache (`make test` builds the book first), so
@@ -37,6 +37,8 @@ def tree(tmp_path_factory):
     shutil.copy(ROOT / "conf.py", tree)
     shutil.copytree(ROOT / "docs", tree / "docs")
     shutil.copytree(ROOT / "src", tree / "src", ignore=shutil.ignore_patterns("*.egg-info", "__pycache__"))
+    # the browser libraries `make html` installed from npm (vendor/package.json)
+    shutil.copytree(ROOT / "vendor", tree / "vendor")
     cache = ROOT / "_build" / ".jupyter_cache"
     if cache.is_dir():  # keyed on the package's hash, which the copy shares
         shutil.copytree(cache, tree / "_build" / ".jupyter_cache")

@@ -577,3 +577,82 @@ def test_the_interactive_figure_moves_with_its_slider(browser, server, width):
         assert not seen["errors"], seen["errors"]
     finally:
         context.close()
+
+
+# One link of each kind that has a preview: (page, the link, what its preview must hold).
+PREVIEW_KINDS = {
+    "equation": ("gradient-descent.html", 'a[data-preview][href^="#equation-"]', "mjx-container"),
+    "figure": ("gradient-descent.html", 'a[data-preview][href^="#fig-"]', "figure img"),
+    "table": ("numpy-network.html", 'a[data-preview][href^="#tab-"]', "table td"),
+    "theorem": ("gradient-descent.html", 'a[data-preview][href^="#thm-"]', ".proof.theorem"),
+    "exercise": ("gradient-descent.html", 'a[data-preview][href^="#ex-"]', ".exercise"),
+    "citation": ("gradient-descent.html", 'a[data-preview][href^="references.html#"]', ".citation"),
+    "API entry": ("gradient-descent.html", 'a[data-preview][href^="api.html#"]', "dt.sig"),
+}
+
+
+def _preview(page):
+    return page.locator("[data-tippy-root] .preview")
+
+
+@pytest.mark.parametrize("width", [1400, 390])
+def test_hovering_a_reference_previews_its_target(browser, server, width):
+    """Each kind of reference previews its target beside the link (typeset, with its
+    text), on hover and on keyboard focus; Escape closes it; the page asks nothing of
+    another server, and loads the previews only once a reader reaches for one."""
+    for kind, (name, selector, holds) in PREVIEW_KINDS.items():
+        context, page, seen = open_page(browser, server, name, width=width)
+        try:
+            assert not any("/_static/previews/" in url for url in seen["requests"]), "loaded before a hover"
+            link = page.locator(f"article {selector}").first
+            link.scroll_into_view_if_needed()
+            link.hover()
+            preview = _preview(page)
+            preview.wait_for(state="visible", timeout=5_000)
+            assert preview.locator(holds).count() >= 1, f"{kind}: no {holds} in {preview.inner_html()[:300]}"
+            assert "\\(" not in preview.inner_text() and "\\[" not in preview.inner_text(), kind
+            href = link.get_attribute("href")
+            if href.startswith("#"):   # the preview shows the target's own words
+                words = [w for w in page.locator(f"[id='{href[1:]}']").first.inner_text().split()
+                         if not re.fullmatch(r"\(\d+\.\d+\)", w)][:6]   # not an equation's number
+                assert " ".join(words) in " ".join(preview.inner_text().split()), (kind, words)
+            box = page.locator("[data-tippy-root] .tippy-box").bounding_box()
+            assert box["x"] >= 0 and box["x"] + box["width"] <= width, (kind, box)
+            page.mouse.move(0, 0)
+            preview.wait_for(state="hidden", timeout=5_000)
+            link.focus()
+            preview.wait_for(state="visible", timeout=5_000)
+            page.keyboard.press("Escape")
+            preview.wait_for(state="hidden", timeout=5_000)
+            assert all(url.startswith(server) or url.startswith("data:") for url in seen["requests"]), seen["requests"]
+            assert not seen["errors"] and not seen["console"], (kind, seen["errors"], seen["console"])
+        finally:
+            context.close()
+
+
+def test_a_tap_previews_a_reference_and_a_second_tap_follows_it(browser, server):
+    """On a phone the first tap on "(3.4)" shows the equation where the reader is; the
+    second follows the link."""
+    context = browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    try:
+        page = context.new_page()
+        page.goto(f"{server}/gradient-descent.html", wait_until="load")
+        link = page.locator('article a[data-preview][href^="#equation-"]').first
+        link.scroll_into_view_if_needed()
+        link.tap()
+        _preview(page).wait_for(state="visible", timeout=5_000)
+        assert "#" not in page.url and _preview(page).locator("mjx-container").count() >= 1
+        link.tap()
+        page.wait_for_function("() => location.hash !== ''", timeout=5_000)
+        assert page.url.endswith(link.get_attribute("href"))
+    finally:
+        context.close()
+
+
+def test_the_pdf_page_has_no_previews():
+    """The single page that `make pdf` prints loads no preview script and marks no link."""
+    single = SITE.parent / "singlehtml" / "index.html"
+    if not single.is_file():
+        pytest.skip("no single-page build: run `make pdf`")
+    text = single.read_text(encoding="utf-8")
+    assert "previews.js" not in text and "data-preview" not in text and "book-previews" not in text

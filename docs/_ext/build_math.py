@@ -41,8 +41,11 @@ def node_executable():
 
 
 def _untypeset(outdir):
-    """The pages this build wrote with formulas (a page it did not write was typeset before)."""
-    for page in sorted(Path(outdir).glob("*.html")):
+    """The pages this build wrote with formulas (a page it did not write was typeset before).
+
+    The reference previews (docs/_ext/previews.py) are pages too.
+    """
+    for page in sorted([*Path(outdir).glob("*.html"), *Path(outdir).glob("_static/previews/*.html")]):
         text = page.read_text(encoding="utf-8")
         if 'class="math notranslate nohighlight"' in text and 'id="MJX-CHTML-styles"' not in text:
             yield str(page)
@@ -83,5 +86,6 @@ def setup(app):
     app.setup_extension("sphinx.ext.mathjax")
     app.add_html_math_renderer("build", inline_renderers=(html_visit_math, None),
                                block_renderers=(html_visit_displaymath, None))
-    app.connect("build-finished", _typeset)
+    # After every pass that writes formulas into the site (previews.py: 550).
+    app.connect("build-finished", _typeset, priority=600)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -25,6 +25,8 @@ from pathlib import Path
 
 _USED = re.compile(r"""_images/([^"'?#\s]+)""")
 _IMG = re.compile(r'<img (?![^>]*\bloading=)([^>]*\bsrc="_images/([^"]+)\.png"[^>]*)>')
+_PICTURE = (r'<picture><source srcset="_images/\2.webp" type="image/webp">'
+            r'<img loading="lazy" decoding="async" \1></picture>')
 
 
 def _webp(png):
@@ -35,6 +37,11 @@ def _webp(png):
     if not twin.is_file():
         with Image.open(png) as image:
             image.save(twin, "WEBP", lossless=True, method=4)
+
+
+def as_pictures(html):
+    """html with each figure's ``<img>`` in a ``<picture>`` offering its WebP twin, loaded lazily."""
+    return _IMG.sub(_PICTURE, html)
 
 
 def _figures(app, exception):
@@ -52,12 +59,10 @@ def _figures(app, exception):
             image.unlink()
     with ThreadPoolExecutor() as pool:
         list(pool.map(_webp, (out / "_images").glob("*.png")))
-    picture = (r'<picture><source srcset="_images/\2.webp" type="image/webp">'
-               r'<img loading="lazy" decoding="async" \1></picture>')
     for page, html in pages.items():
         if page.parent != out:
             continue
-        done = _IMG.sub(picture, html)
+        done = as_pictures(html)
         if done != html:
             page.write_text(done, encoding="utf-8")
 
