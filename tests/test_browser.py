@@ -579,6 +579,49 @@ def test_the_interactive_figure_moves_with_its_slider(browser, server, width):
         context.close()
 
 
+@pytest.mark.parametrize("width", [1400, 390])
+def test_the_backward_sweep_steps_node_by_node(browser, server, width):
+    """Chapter 4's stepper: at first no node shows a derivative; Next (a tap, or the
+    arrow keys on the slider) visits C, then y, then a2, each visit outlining the node, drawing
+    its outgoing arrows in red and revealing its derivative, and Back undoes it.  The
+    figure fits the screen, and the page asks nothing of any other server."""
+    context, page, seen = open_page(browser, server, "chain-rule.html", width=width)
+    try:
+        figure = page.locator("#fig-cr-sweep-interactive")
+        slider = figure.locator("input[type=range]")
+        grads = figure.locator("[data-node]:not(.pending) .bsw-grad")
+        state = lambda: figure.locator("output").inner_text()
+        current = lambda: figure.locator("[data-node].current").get_attribute("data-node")
+        assert figure.locator("label").inner_text() == "Step of the backward sweep"
+        assert grads.count() == 0 and "forward pass is done" in state()
+        visible = figure.locator(".bsw-grad").evaluate_all(
+            "els => els.filter(e => getComputedStyle(e).visibility === 'visible').length")
+        assert visible == 0
+        next_, back = figure.locator("button[data-step='1']"), figure.locator("button[data-step='-1']")
+        next_.click()
+        assert current() == "C" and grads.count() == 1 and "∂C/∂C = 1" in state()
+        next_.click()
+        assert current() == "y" and grads.count() == 2 and state().startswith("Step 2 of 11, node y:")
+        slider.focus()
+        page.keyboard.press("ArrowRight")
+        assert current() == "a2" and grads.count() == 3 and "∂C/∂a² = ∂C/∂C ×" in state()
+        assert figure.locator("line.current").count() == 1           # a2 feeds only C
+        page.keyboard.press("End")
+        assert grads.count() == 11 and state().startswith("Step 11 of 11, node x")
+        assert slider.get_attribute("aria-valuetext") == state()
+        back.click()
+        assert grads.count() == 10 and current() != "x"
+        box = figure.locator("svg").bounding_box()
+        assert box["width"] <= width - 20 and box["height"] > 100
+        for button in (next_, back):     # a target a finger can hit
+            b = button.bounding_box()
+            assert b["width"] >= 40 and b["height"] >= 40, b
+        assert all(url.startswith(server) or url.startswith("data:") for url in seen["requests"]), seen["requests"]
+        assert not seen["errors"], seen["errors"]
+    finally:
+        context.close()
+
+
 # One link of each kind that has a preview: (page, the link, what its preview must hold).
 PREVIEW_KINDS = {
     "equation": ("gradient-descent.html", 'a[data-preview][href^="#equation-"]', "mjx-container"),
