@@ -622,6 +622,65 @@ def test_the_backward_sweep_steps_node_by_node(browser, server, width):
         context.close()
 
 
+@pytest.mark.parametrize("width", [1400, 390])
+def test_the_xor_training_replays_under_the_slider(browser, server, width):
+    """Chapter 5's replay: it opens on the still its caption names; the slider (keys),
+    the run's radio buttons and Play each redraw both squares, the shading, the output
+    line and the hidden points, and say what the network outputs.  It fits the screen,
+    its controls take a finger, and the page asks nothing of any other server."""
+    context, page, seen = open_page(browser, server, "numpy-network.html", width=width)
+    try:
+        figure = page.locator("#fig-nn-xor-interactive")
+        slider = figure.locator("input[type=range]")
+        state = lambda: figure.locator("output").inner_text()
+
+        def picture():
+            return figure.evaluate("""f => [...f.querySelectorAll("svg")].map(svg => [
+                svg.querySelector("image").getAttribute("href"),
+                svg.querySelector(".xor-output").getAttribute("d"),
+                [...svg.querySelectorAll("circle")].map(c => c.getAttribute("cx") + "," + c.getAttribute("cy")).join(" ")])""")
+
+        still = slider.get_attribute("value")
+        caption = figure.locator("figcaption").inner_text()
+        assert f"step {still} of the successful run" in caption
+        assert state().startswith(f"Step {still}:") and "4 of 4" in state()
+        first = picture()
+        assert all(href.startswith("data:image/png") for href, _, _ in first)
+        assert all(d.startswith("M") for _, d, _ in first)
+        assert figure.locator(".xor-unit").first.get_attribute("d").startswith("M")
+        slider.focus()
+        page.keyboard.press("Home")
+        assert state().startswith("Step 0:")
+        start = picture()
+        assert start[0][0] != first[0][0] and start[1][0] != first[1][0]   # both squares
+        assert start[1][2] != first[1][2]                                  # hidden points moved
+        assert start[0][2] == first[0][2]                                  # inputs did not
+        page.keyboard.press("ArrowRight")
+        assert state().startswith("Step 10:")
+        assert slider.get_attribute("aria-valuetext") == state()
+        figure.locator("fieldset label").nth(1).click()
+        assert figure.locator("input[type=radio]").nth(1).is_checked()
+        assert state().startswith("Step 10:") and picture()[1][2] != start[1][2]
+        play = figure.locator("button.xor-play")
+        play.click()
+        assert play.get_attribute("aria-pressed") == "true"
+        page.wait_for_function("() => +document.querySelector('#xor-step').value >= 100")
+        play.click()
+        assert play.get_attribute("aria-pressed") == "false" and play.inner_text() == "Play"
+        stopped = slider.get_attribute("value")
+        page.wait_for_timeout(200)
+        assert slider.get_attribute("value") == stopped
+        box = figure.locator(".xor-panels").bounding_box()
+        assert box["width"] <= width - 20 and box["height"] > 100
+        for control in [play, *figure.locator("fieldset label").all()]:
+            b = control.bounding_box()
+            assert b["height"] >= 40, b
+        assert all(url.startswith(server) or url.startswith("data:") for url in seen["requests"]), seen["requests"]
+        assert not seen["errors"], seen["errors"]
+    finally:
+        context.close()
+
+
 # One link of each kind that has a preview: (page, the link, what its preview must hold).
 PREVIEW_KINDS = {
     "equation": ("gradient-descent.html", 'a[data-preview][href^="#equation-"]', "mjx-container"),
