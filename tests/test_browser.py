@@ -640,36 +640,43 @@ def test_the_xor_training_replays_under_the_slider(browser, server, width):
                 svg.querySelector(".xor-output").getAttribute("d"),
                 [...svg.querySelectorAll("circle")].map(c => c.getAttribute("cx") + "," + c.getAttribute("cy")).join(" ")])""")
 
-        still = slider.get_attribute("value")
+        still = slider.input_value()
         caption = figure.locator("figcaption").inner_text()
         assert f"step {still} of the successful run" in caption
-        assert state().startswith(f"Step {still}:") and "4 of 4" in state()
+        assert state().startswith(f"Step {still},") and "4 of 4" in state()
         first = picture()
         assert all(href.startswith("data:image/png") for href, _, _ in first)
         assert all(d.startswith("M") for _, d, _ in first)
         assert figure.locator(".xor-unit").first.get_attribute("d").startswith("M")
+        play = figure.locator("button.xor-play")
+        play.click()
+        play.click()            # before the reader picks a step, Play starts at step 0
+        assert int(slider.input_value()) < int(still)
         slider.focus()
         page.keyboard.press("Home")
-        assert state().startswith("Step 0:")
+        assert state().startswith("Step 0,")
         start = picture()
         assert start[0][0] != first[0][0] and start[1][0] != first[1][0]   # both squares
         assert start[1][2] != first[1][2]                                  # hidden points moved
         assert start[0][2] == first[0][2]                                  # inputs did not
         page.keyboard.press("ArrowRight")
-        assert state().startswith("Step 10:")
+        assert state().startswith("Step 10,")
         assert slider.get_attribute("aria-valuetext") == state()
         figure.locator("fieldset label").nth(1).click()
         assert figure.locator("input[type=radio]").nth(1).is_checked()
-        assert state().startswith("Step 10:") and picture()[1][2] != start[1][2]
-        play = figure.locator("button.xor-play")
+        assert state().startswith("Step 10,") and picture()[1][2] != start[1][2]
         play.click()
         assert play.get_attribute("aria-pressed") == "true"
         page.wait_for_function("() => +document.querySelector('#xor-step').value >= 100")
         play.click()
         assert play.get_attribute("aria-pressed") == "false" and play.inner_text() == "Play"
-        stopped = slider.get_attribute("value")
+        stopped = slider.input_value()
         page.wait_for_timeout(200)
-        assert slider.get_attribute("value") == stopped
+        assert slider.input_value() == stopped
+        page.evaluate("dispatchEvent(new Event('beforeprint'))")   # paper: the caption's still
+        assert state().startswith(f"Step {still},") and picture() == first
+        page.evaluate("dispatchEvent(new Event('afterprint'))")
+        assert slider.input_value() == stopped
         box = figure.locator(".xor-panels").bounding_box()
         assert box["width"] <= width - 20 and box["height"] > 100
         for control in [play, *figure.locator("fieldset label").all()]:
