@@ -66,6 +66,8 @@ def open_page(browser, server, name, width=1280):
     page.on("request", lambda r: seen["requests"].append(r.url))
     page.on("pageerror", lambda e: seen["errors"].append(str(e)))
     page.on("console", lambda m: m.type == "error" and seen["console"].append(m.text))
+    # a web font the browser refuses is only a warning, and its text falls back
+    page.on("console", lambda m: m.type == "warning" and "font" in m.text and seen["console"].append(m.text))
     page.on("requestfailed", lambda r: seen["errors"].append(f"request failed: {r.url}"))
     page.on("response", lambda r: r.status >= 400 and seen["errors"].append(f"HTTP {r.status}: {r.url}"))
     response = page.goto(f"{server}/{name}", wait_until="load")
