@@ -16,6 +16,7 @@ adds its script only to pages rendered with "mathjax".
 
 import importlib.util
 import json
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -60,20 +61,24 @@ def _typeset(app, exception):
     if not fonts.is_dir():
         shutil.copytree(mathjax_es5() / "output" / "chtml" / "fonts" / "woff-v2", fonts)
     pages = list(_untypeset(app.outdir))
-    # One Node process per page (MathJax adds its style sheet to the first
-    # document an output jax renders only), two at a time, one per core.
+    # One Node process per core, each typesetting its share of the pages,
+    # largest first to whichever share is lightest: MathJax starts (a third
+    # of a second) once per process, not once per page.
+    shares = [[] for _ in range(min(os.cpu_count() or 1, len(pages)))]
+    weight = dict.fromkeys(range(len(shares)), 0)
+    for page in sorted(pages, key=lambda page: -Path(page).stat().st_size):
+        lightest = min(weight, key=weight.get)
+        shares[lightest].append(page)
+        weight[lightest] += Path(page).stat().st_size
     command = [str(node_executable()), str(HERE / "typeset_math.js"), str(mathjax_es5()), FONTS]
-    reports, running = [], []
-    for page in pages + [None, None]:
-        if page is not None:
-            running.append(subprocess.Popen([*command, page], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                            text=True))
-        if len(running) == 2 or (page is None and running):
-            run = running.pop(0)
-            out, err = run.communicate()
-            if run.returncode != 0:
-                raise ExtensionError(f"typesetting the formulas failed:\n{err[-3000:]}")
-            reports += [json.loads(line) for line in out.splitlines() if line.startswith("{")]
+    running = [subprocess.Popen([*command, *share], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+               for share in shares]
+    reports = []
+    for run in running:
+        out, err = run.communicate()
+        if run.returncode != 0:
+            raise ExtensionError(f"typesetting the formulas failed:\n{err[-3000:]}")
+        reports += [json.loads(line) for line in out.splitlines() if line.startswith("{")]
     failed = [(Path(r["page"]).name, r["errors"]) for r in reports if r["errors"]]
     if failed or len(reports) != len(pages):
         raise ExtensionError(f"MathJax could not typeset: {failed or reports}")

@@ -25,6 +25,10 @@ require(es5 + '/node-main.js').init({
 }).then(MathJax => {
   const adaptor = MathJax.startup.adaptor;
   for (const page of pages) {
+    // The output jax writes its style sheet into the first document it
+    // renders and from then on only adds rules to that one sheet: start
+    // each page afresh, so that it gets a sheet of the rules it uses.
+    MathJax.startup.output.clearCache();
     const doc = MathJax.startup.getDocument(fs.readFileSync(page, 'utf8'));
     doc.render();
     const formulas = Array.from(doc.math).length;
