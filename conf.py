@@ -28,6 +28,7 @@ extensions = [
     "typography",  # docs/_ext: numbers as 3.5 × 10⁻¹⁸, math kept with its punctuation
     "pdf_link",  # docs/_ext: the header's ".pdf" is the book's PDF edition
     "execution_cache",  # docs/_ext: a change under src/ re-executes every chapter
+    "read_order",  # docs/_ext: chapters executed in an order that keeps both processes busy
     "quiet_kernel",  # docs/_ext: a kernel that logs errors only; no config dumps
     "upstream_fixes",  # docs/_ext: workarounds, each naming what it corrects
     "icons_at_build",  # docs/_ext: the theme's icons as inline SVG, no Font Awesome script
@@ -85,6 +86,13 @@ nb_merge_streams = True
 nb_output_stderr = "warn"
 nb_render_image_options = {"width": "100%"}
 nb_kernel_rgx_aliases = {".*": "python3"}
+# Seconds each chapter's code ran (the execution status page, 2026-12-07):
+# the pages are read, and so executed, in an order that gives the build's
+# processes equal shares (docs/_ext/read_order.py).  Only the build's speed
+# depends on it.
+read_costs = {"vectors-perceptron": 3.4, "perceptron-training": 3.6, "gradient-descent": 3.3,
+              "chain-rule": 3.3, "numpy-network": 3.2, "matrix-calculus": 5.7,
+              "softmax-cross-entropy": 18.2}
 
 # -- Numbering ----------------------------------------------------------------
 numfig = True
