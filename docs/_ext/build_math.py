@@ -19,9 +19,13 @@ import json
 import os
 import shutil
 import subprocess
+import time
 from pathlib import Path
 
 from sphinx.errors import ExtensionError
+from sphinx.util import logging
+
+logger = logging.getLogger(__name__)
 
 HERE = Path(__file__).resolve().parent
 FONTS = "_static/mathjax-fonts"
@@ -61,6 +65,7 @@ def _typeset(app, exception):
     if not fonts.is_dir():
         shutil.copytree(mathjax_es5() / "output" / "chtml" / "fonts" / "woff-v2", fonts)
     pages = list(_untypeset(app.outdir))
+    began = time.perf_counter()
     # One Node process per core, each typesetting its share of the pages,
     # largest first to whichever share is lightest: MathJax starts (a third
     # of a second) once per process, not once per page.
@@ -82,6 +87,9 @@ def _typeset(app, exception):
     failed = [(Path(r["page"]).name, r["errors"]) for r in reports if r["errors"]]
     if failed or len(reports) != len(pages):
         raise ExtensionError(f"MathJax could not typeset: {failed or reports}")
+    if pages:
+        logger.info(f"typesetting the formulas of {len(pages)} pages... "
+                    f"{time.perf_counter() - began:.1f} s, {len(shares)} processes")
 
 
 def setup(app):
