@@ -690,6 +690,25 @@ def test_the_xor_training_replays_under_the_slider(browser, server, width):
         context.close()
 
 
+def test_a_page_printed_from_the_dark_theme_is_printed_light(browser, server):
+    """Paper is white: before printing, a page in the dark theme turns light (its grey
+    text would be faint on paper), and after printing it is dark again."""
+    context, page, _ = open_page(browser, server, "chain-rule.html")
+    try:
+        page.evaluate("document.documentElement.dataset.theme = 'dark'")
+        ink = "() => getComputedStyle(document.querySelector('article p')).color"
+        on_screen = page.evaluate(ink)
+        page.evaluate("dispatchEvent(new Event('beforeprint'))")
+        assert page.evaluate("document.documentElement.dataset.theme") == "light"
+        printed = page.evaluate(ink)
+        assert printed != on_screen
+        assert sum(map(int, printed[printed.index("(") + 1 : -1].split(",")[:3])) < 3 * 100, printed
+        page.evaluate("dispatchEvent(new Event('afterprint'))")
+        assert page.evaluate("document.documentElement.dataset.theme") == "dark"
+    finally:
+        context.close()
+
+
 # One link of each kind that has a preview: (page, the link, what its preview must hold).
 PREVIEW_KINDS = {
     "equation": ("gradient-descent.html", 'a[data-preview][href^="#equation-"]', "mjx-container"),
