@@ -38,6 +38,8 @@ The single page that ``make pdf`` prints gets none of this.
 import hashlib
 import html as html_text
 import json
+import multiprocessing
+import os
 import posixpath
 import re
 import shutil
@@ -76,27 +78,42 @@ def _keep_body(app, pagename, templatename, context, doctree):
     app.add_js_file("previews.js", loading_method="defer")
 
 
-def _targets(app):
-    """{page: {id: (id of the element shown, its HTML)}} for every page, with every id a target can have."""
+def _tips(body):
+    """{id: its element's HTML} for a page's body (sphinx-tippy's extraction)."""
     from bs4 import BeautifulSoup
-    from sphinx_tippy import create_element_id_map, create_id_to_tip_html
+    from sphinx_tippy import create_id_to_tip_html
 
     config = SimpleNamespace(tip_selector=TIP_SELECTOR)  # the one setting create_id_to_tip_html reads
-    targets = {}
-    for page in app.env.found_docs:
-        body = _bodies(app) / f"{page}.html"
-        if not body.is_file():
-            continue
-        # Kept beside the body, found again only when the page was written again.
-        found = body.with_suffix(".json")
-        if not found.is_file() or found.stat().st_mtime < body.stat().st_mtime:
-            tips = create_id_to_tip_html(config, BeautifulSoup(body.read_text(encoding="utf-8"), "html.parser"))
-            # The unresolved doctree lacks what post-transforms add (the bibliography's entries).
-            ids = {name: name for name in tips if name} | create_element_id_map(app.env.get_doctree(page))
-            found.write_text(json.dumps({name: (first, tips[first]) for name, first in ids.items()
-                                         if first in tips and _KINDS.match(tips[first])}), encoding="utf-8")
-        targets[page] = json.loads(found.read_text(encoding="utf-8"))
-    return targets
+    return create_id_to_tip_html(config, BeautifulSoup(body.read_text(encoding="utf-8"), "html.parser"))
+
+
+def _targets(app):
+    """{page: {id: (id of the element shown, its HTML)}} for every page, with every id a target can have."""
+    from sphinx_tippy import create_element_id_map
+
+    bodies = {page: _bodies(app) / f"{page}.html" for page in sorted(app.env.found_docs)}
+    bodies = {page: body for page, body in bodies.items() if body.is_file()}
+    # Kept beside the body, found again only when the page was written again.
+    found = {page: body.with_suffix(".json") for page, body in bodies.items()}
+    stale = [page for page in bodies
+             if not found[page].is_file() or found[page].stat().st_mtime < bodies[page].stat().st_mtime]
+    # Parsing a chapter takes about half a second: the stale pages are parsed
+    # by one process per core (forked: nothing but a path goes across).
+    workers = min(os.cpu_count() or 1, len(stale))
+    if workers > 1:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            largest_first = sorted(stale, key=lambda page: -bodies[page].stat().st_size)
+            tips = dict(zip(largest_first, pool.map(_tips, [bodies[page] for page in largest_first],
+                                                    chunksize=1)))
+    else:
+        tips = {page: _tips(bodies[page]) for page in stale}
+    for page in stale:
+        # The unresolved doctree lacks what post-transforms add (the bibliography's entries).
+        ids = {name: name for name in tips[page] if name} | create_element_id_map(app.env.get_doctree(page))
+        found[page].write_text(json.dumps({name: (first, tips[page][first]) for name, first in ids.items()
+                                           if first in tips[page] and _KINDS.match(tips[page][first])}),
+                               encoding="utf-8")
+    return {page: json.loads(found[page].read_text(encoding="utf-8")) for page in bodies}
 
 
 def _previews_of(page, body, targets):
