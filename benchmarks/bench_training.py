@@ -117,7 +117,7 @@ def main():
     parser.add_argument("--examples", type=int, default=10_000)
     parser.add_argument("--batch", type=int, default=64)
     parser.add_argument("--epochs", type=int, default=4, help="consecutive timed epochs in each block")
-    parser.add_argument("--rounds", type=int, default=3, help="blocks per contender, interleaved")
+    parser.add_argument("--rounds", type=int, default=8, help="blocks per contender, interleaved")
     parser.add_argument("--eta", type=float, default=0.5)
     parser.add_argument("--blas-threads", type=int, default=1,
                         help="BLAS threads for the NumPy contenders (0: NumPy's default)")
