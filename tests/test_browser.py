@@ -553,6 +553,12 @@ def test_focus_returns_to_the_control_that_opened_a_dialog(browser, server, widt
         context.close()
 
 
+def assert_self_contained(seen, server):
+    """The page asked nothing of any other server (data: URLs stay in the page) and raised no error."""
+    assert all(url.startswith(server) or url.startswith("data:") for url in seen["requests"]), seen["requests"]
+    assert not seen["errors"], seen["errors"]
+
+
 @pytest.mark.parametrize("width", [1400, 390])
 def test_the_interactive_figure_moves_with_its_slider(browser, server, width):
     """Chapter 3's learning-rate slider, by keyboard: each step redraws the descent path
@@ -575,8 +581,7 @@ def test_the_interactive_figure_moves_with_its_slider(browser, server, width):
         assert slider.get_attribute("aria-valuetext") == state()
         box = figure.locator("svg").bounding_box()
         assert box["width"] <= width - 20 and box["height"] > 100
-        assert all(url.startswith(server) or url.startswith("data:") for url in seen["requests"]), seen["requests"]
-        assert not seen["errors"], seen["errors"]
+        assert_self_contained(seen, server)
     finally:
         context.close()
 
@@ -618,8 +623,7 @@ def test_the_backward_sweep_steps_node_by_node(browser, server, width):
         for button in (next_, back):     # a target a finger can hit
             b = button.bounding_box()
             assert b["width"] >= 40 and b["height"] >= 40, b
-        assert all(url.startswith(server) or url.startswith("data:") for url in seen["requests"]), seen["requests"]
-        assert not seen["errors"], seen["errors"]
+        assert_self_contained(seen, server)
     finally:
         context.close()
 
@@ -684,8 +688,7 @@ def test_the_xor_training_replays_under_the_slider(browser, server, width):
         for control in [play, *figure.locator("fieldset label").all()]:
             b = control.bounding_box()
             assert b["height"] >= 40, b
-        assert all(url.startswith(server) or url.startswith("data:") for url in seen["requests"]), seen["requests"]
-        assert not seen["errors"], seen["errors"]
+        assert_self_contained(seen, server)
     finally:
         context.close()
 
