@@ -69,12 +69,10 @@ def _typeset(app, exception):
     # One Node process per core, each typesetting its share of the pages,
     # largest first to whichever share is lightest: MathJax starts (a third
     # of a second) once per process, not once per page.
+    size = {page: Path(page).stat().st_size for page in pages}
     shares = [[] for _ in range(min(os.cpu_count() or 1, len(pages)))]
-    weight = dict.fromkeys(range(len(shares)), 0)
-    for page in sorted(pages, key=lambda page: -Path(page).stat().st_size):
-        lightest = min(weight, key=weight.get)
-        shares[lightest].append(page)
-        weight[lightest] += Path(page).stat().st_size
+    for page in sorted(pages, key=size.get, reverse=True):
+        min(shares, key=lambda share: sum(map(size.get, share))).append(page)
     command = [str(node_executable()), str(HERE / "typeset_math.js"), str(mathjax_es5()), FONTS]
     running = [subprocess.Popen([*command, *share], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
                for share in shares]

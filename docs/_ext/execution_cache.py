@@ -33,18 +33,7 @@ def _prune_stale_caches(app, config):
                 shutil.rmtree(old, ignore_errors=True)
 
 
-def _create_cache(app, config):
-    # Each reading process opens the cache when its first chapter executes;
-    # on a cold build two of them would create its tables at the same moment
-    # and one would fail ("table settings already exists").  Create them here,
-    # in the main process, before the pages are read.
-    from jupyter_cache import get_cache
-
-    get_cache(config.nb_execution_cache_path).list_cache_records()
-
-
 def setup(app):
     app.add_config_value("backprop_source_hash", "", "env")
     app.connect("config-inited", _prune_stale_caches)
-    app.connect("config-inited", _create_cache)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -60,11 +60,6 @@ def _subset(original, chars, flavor, cache):
     from fontTools.ttLib import TTFont
 
     data = original.read_bytes()
-    if not set(map(ord, chars)) & set(TTFont(io.BytesIO(data)).getBestCmap()):
-        # Cut to nothing, a font keeps an empty character map, which Chromium
-        # refuses ("OTS parsing error: cmap"); one the pages draw nothing
-        # with (MathJax_Zero, 1.4 kB) is served whole.
-        return original
     key = hashlib.sha256(data + "".join(sorted(chars)).encode()).hexdigest()[:20]
     cached = cache / f"{key}.{flavor}"
     if not cached.is_file():
@@ -80,7 +75,10 @@ def _subset(original, chars, flavor, cache):
         buffer = io.BytesIO()
         font.save(buffer)
         cache.mkdir(parents=True, exist_ok=True)
-        cached.write_bytes(buffer.getvalue())
+        # Cut to nothing, a font keeps an empty character map, which Chromium
+        # refuses ("OTS parsing error: cmap"): one the pages draw nothing
+        # with (MathJax_Zero, 1.4 kB) is served whole.
+        cached.write_bytes(buffer.getvalue() if font.getBestCmap() else data)
     return cached
 
 

@@ -38,6 +38,20 @@ def proof_domain_merges_in_parallel_builds():
         ProofDomain.merge_domaindata = lambda self, docnames, otherdata: None
 
 
+def execution_cache_created_before_parallel_reads(app, config):
+    """jupyter-cache 1.0 / myst-nb 1.4: create the execution cache's database once, up front.
+
+    myst-nb opens the cache in each reading process when that process's
+    first chapter executes, and jupyter-cache creates its tables on first
+    use: on a cold ``-j`` build two processes create them at the same moment
+    and one fails ("table settings already exists").  Created here, in the
+    main process before the pages are read, they exist for both.
+    """
+    from jupyter_cache import get_cache
+
+    get_cache(config.nb_execution_cache_path).list_cache_records()
+
+
 def singlehtml_inherits_html_handlers(app):
     """sphinx-exercise 1.2: let the single-page builder render every node the HTML builder can.
 
@@ -171,6 +185,7 @@ def numpy_defaults(app, what, name, obj, options, signature, return_annotation):
 def setup(app):
     remember_pybtex_plugins()
     proof_domain_merges_in_parallel_builds()
+    app.connect("config-inited", execution_cache_created_before_parallel_reads)
     app.connect("builder-inited", singlehtml_inherits_html_handlers)
     app.connect("build-finished", forget_a_build_that_warned)
     app.connect("build-finished", drop_source_maps)
