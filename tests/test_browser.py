@@ -425,6 +425,36 @@ def test_the_accessibility_audit_catches_what_it_looks_for(browser):
         context.close()
 
 
+def test_the_page_test_catches_a_refused_web_font(browser, tmp_path):
+    """The console check of test_page_as_a_reader_sees_it is not vacuous: a page whose
+    web font is MathJax_Zero cut to no character (an empty character map) is reported."""
+    import io
+    import sys
+
+    from fontTools import subset
+    from fontTools.ttLib import TTFont
+
+    sys.path.insert(0, str(ROOT / "docs" / "_ext"))
+    from build_math import mathjax_es5
+
+    font = TTFont(mathjax_es5() / "output" / "chtml" / "fonts" / "woff-v2" / "MathJax_Zero.woff")
+    options = subset.Options()
+    options.flavor = "woff"
+    cutter = subset.Subsetter(options)
+    cutter.populate(unicodes=[])
+    cutter.subset(font)
+    buffer = io.BytesIO()
+    font.save(buffer)
+    (tmp_path / "empty.woff").write_bytes(buffer.getvalue())
+    (tmp_path / "index.html").write_text(
+        '<html><head><style>@font-face { font-family: E; src: url(empty.woff) format("woff"); }'
+        "</style></head><body><p style=\"font-family: E\">x</p></body></html>", encoding="utf-8")
+    with load_print_pdf().serve(tmp_path) as base:
+        context, _, seen = open_page(browser, base, "index.html")
+        context.close()
+    assert any("Failed to decode downloaded font" in text for text in seen["console"]), seen["console"]
+
+
 def test_solution_buttons_say_which_solution_they_open(browser, server):
     """Each solution's button is named for its exercise, and its name follows its state."""
     context, page, _ = open_page(browser, server, "matrix-calculus.html")
